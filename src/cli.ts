@@ -1,0 +1,87 @@
+import { Command, CommanderError } from 'commander';
+import { Context, type Env, type GlobalOptions, type Io } from './context.js';
+import { EXIT, ReferError } from './errors.js';
+import { LANGS } from './core/model.js';
+import { choice } from './register/util.js';
+import { registerSetup } from './register/setup.js';
+import { registerRelation } from './register/relation.js';
+import { registerConnection } from './register/connection.js';
+import pkg from '../package.json' with { type: 'json' };
+
+/** Builds the command tree. Command modules load lazily, when their command runs. */
+export function buildProgram(io: Io, env: Env, clock?: () => Date): Command {
+  const make = (globals: GlobalOptions) => new Context(io, env, globals, clock);
+  const program = new Command('refer')
+    .description('Referral selling as a daily habit: trusted relations, ICP-fit connections, value-focused asks, follow-ups and honest stats.')
+    .version(pkg.version, '-V, --version')
+    .option('--db <file>', 'database file (default: $REFER_DB, else $XDG_DATA_HOME/refer/refer.db)')
+    .option('--json', 'print exactly one JSON document on stdout')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('--no-input', 'never prompt; a missing value is an error that names the flag')
+    .addOption(choice('--lang <lang>', 'language of generated scripts (default: the profile, else en)', LANGS))
+    .showSuggestionAfterError()
+    .configureHelp({ showGlobalOptions: true })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride();
+  program.addHelpText(
+    'after',
+    `
+The playbook:
+  1. pick trusted relations     refer relation add "Sanne Visser" --trust 5 --seller --experienced-value
+  2. list 5-10 ICP connections  refer connection import "Sanne Visser" Connections.csv
+  3. draft a value-focused ask  refer ask "Sanne Visser" --to 12 14 --channel email
+  4. follow up in 15 minutes    refer followup
+  5. track outcomes             refer outcome 7 introduced; refer stats
+
+Examples:
+  $ refer init
+  $ refer relation list --ready
+  $ refer --db /tmp/try.db relation add "Joris de Wit" --kind client --trust 4
+
+Exit codes: 0 ok, 1 failure, 2 usage error, 3 a check found something, 130 cancelled.`,
+  );
+  registerSetup(program, make);
+  registerRelation(program, make);
+  registerConnection(program, make);
+  // Subcommands inherit the output settings and the exit override.
+  return program;
+}
+
+/** Runs refer with `argv` (without node and script) and returns the exit code. Never exits. */
+export async function main(argv: string[], io: Io, env: Env, clock?: () => Date): Promise<number> {
+  try {
+    await buildProgram(io, env, clock).parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    return report(err, io, env);
+  }
+}
+
+function report(err: unknown, io: Io, env: Env): number {
+  if (err instanceof CommanderError) {
+    // commander has printed its message (or the help) already
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof ReferError) {
+    io.stderr.write(`error: ${err.message}\n` + err.details.map((d) => `  ${d}\n`).join(''));
+    if (env.REFER_DEBUG === '1' && err.stack) io.stderr.write(err.stack + '\n');
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(`error: unexpected: ${message.split('\n')[0]}\n`);
+  if (env.REFER_DEBUG === '1' && err instanceof Error && err.stack) io.stderr.write(err.stack + '\n');
+  else io.stderr.write('  (set REFER_DEBUG=1 to see the details)\n');
+  return EXIT.failure;
+}
+
+/** The entry point of the shipped bin. */
+export async function run(): Promise<void> {
+  // A closed pipe (`refer relation list | head -1`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  process.exitCode = await main(process.argv.slice(2), process, process.env);
+}

@@ -1,0 +1,36 @@
+import type { Context } from '../../context.js';
+import { icpFit } from '../../core/fit.js';
+import { listConnections } from '../../db/repos/connections.js';
+import { EMPTY_ICP, getIcp } from '../../db/repos/profile.js';
+import { resolveRelation } from '../../db/repos/relations.js';
+
+/** A connection fits the ICP from this score on (and when not excluded). */
+export const FIT_THRESHOLD = 50;
+
+export default async function connectionList(ctx: Context, [ref]: string[], opts: { fit?: boolean; limit?: number }): Promise<void> {
+  const db = await ctx.db();
+  const relation = resolveRelation(db, ref!);
+  const icp = getIcp(db);
+  let rows = listConnections(db, relation.id)
+    .map((c) => ({ ...c, fit: icpFit(c, icp ?? EMPTY_ICP) }))
+    .sort((a, b) => b.fit.score - a.fit.score || Number(b.shortlisted) - Number(a.shortlisted) || a.name.localeCompare(b.name));
+  if (opts.fit) rows = rows.filter((c) => !c.fit.excluded && c.fit.score >= FIT_THRESHOLD);
+  if (opts.limit !== undefined) rows = rows.slice(0, opts.limit);
+  if (ctx.json) return ctx.printJson(rows);
+  if (!icp) ctx.warn('no ICP yet, so every fit is neutral: `refer icp set --titles … --industries …`');
+  if (rows.length === 0) {
+    ctx.info(opts.fit ? `None of ${relation.name}'s connections fits the ICP yet.` : `No connections for ${relation.name} yet: \`refer connection import ${relation.id} Connections.csv\` or \`refer connection add ${relation.id} NAME\`.`);
+    return;
+  }
+  const { style } = ctx;
+  ctx.table(rows, [
+    { header: 'ID', get: (c) => c.id, align: 'right' },
+    { header: '★', get: (c) => (c.shortlisted ? '★' : '') },
+    { header: 'NAME', get: (c) => c.name, style: (s) => style.bold(s) },
+    { header: 'TITLE', get: (c) => c.title },
+    { header: 'COMPANY', get: (c) => c.company },
+    { header: 'FIT', get: (c) => c.fit.score, align: 'right', style: (s, c) => (c.fit.excluded ? style.red(s) : c.fit.score >= FIT_THRESHOLD ? style.green(s) : s) },
+    { header: 'WHY', get: (c) => c.fit.reasons.join('; ') },
+  ]);
+  if (ctx.tty) ctx.info(style.dim(`★ shortlisted. Pick 5-10 for the ask: refer connection pick ${relation.id} ID...`));
+}

@@ -1,0 +1,148 @@
+// Reading the dates and times a user types (WHEN, --date, --since …) and the default follow-up
+// moment. All calendar arithmetic happens in the process's local time zone, on wall-clock
+// components, so that "in 3 days" across a daylight-saving change keeps its hour.
+
+// Only the English parser is used; the bundler drops chrono's other locales.
+import { en, type ParsedResult } from 'chrono-node';
+import { addDays } from 'date-fns/addDays';
+import { endOfDay } from 'date-fns/endOfDay';
+import { format } from 'date-fns/format';
+import { isSameDay } from 'date-fns/isSameDay';
+import { isWeekend } from 'date-fns/isWeekend';
+import { nextMonday } from 'date-fns/nextMonday';
+import { UsageError } from '../errors.js';
+
+/** A date given without a time gets this hour (local). */
+export const DEFAULT_HOUR = 10;
+/** The default follow-up comes this many calendar days after the ask, moved off the weekend. */
+export const FOLLOW_UP_AFTER_DAYS = 3;
+
+const QUARTER_HOUR = 15 * 60_000;
+
+type ParsedComponents = ParsedResult['start'];
+
+export interface WhenOptions {
+  defaultHour?: number;
+  defaultMinute?: number;
+}
+
+/**
+ * Reads a follow-up moment: ISO (2026-12-01, 2026-12-01T10:00, 2026-12-01 10:00) or a phrase
+ * ("tomorrow 10:00", "in 3 days", "next tuesday", "friday 14:30", "10:00"), always forward from
+ * `now`. A date without a time gets the default hour; a time without a date is today if still
+ * ahead, else the next day. When the user did not name the day ("in 3 days", "next week",
+ * "10:00") and it lands on a weekend, it moves to Monday; a named day is kept as typed.
+ */
+export function parseWhen(text: string, now: Date, opts: WhenOptions = {}): Date {
+  const c = parseWhole(text, now, true);
+  if (!c) {
+    throw new UsageError(
+      `cannot read "${text}" as a date or time; try e.g. "tomorrow 10:00", "in 3 days", "next tuesday" or 2026-12-01T10:00`,
+    );
+  }
+  // "in 2 hours", "now", an ISO time with Z or an offset: an exact instant, kept as given.
+  if (c.isCertain('timezoneOffset')) return c.date();
+
+  const timeGiven = hasTime(c);
+  const dayGiven = hasDay(c);
+  let date = timeGiven
+    ? fromComponents(c)
+    : fromComponents(c, opts.defaultHour ?? DEFAULT_HOUR, opts.defaultMinute ?? 0);
+
+  if (!dayGiven && date <= now) date = addDays(date, 1);
+  // "today" (or today's ISO date) after the default hour has passed: due at the next quarter.
+  if (!timeGiven && date < now && isSameDay(date, now)) {
+    date = new Date(Math.ceil(now.getTime() / QUARTER_HOUR) * QUARTER_HOUR);
+  }
+  const relative = c.tags().has('result/relativeDate');
+  return relative || !dayGiven ? toWorkingDay(date) : date;
+}
+
+export interface DateArgOptions {
+  /** the flag being read, named in the error message */
+  flag?: string;
+  /** a day without a time means its last millisecond (for inclusive ends such as --until) */
+  endOfDay?: boolean;
+}
+
+/**
+ * Reads a day or a moment for --date, --since, --until, --on: ISO (2026-11-01, 2026-11-01T14:30)
+ * or a phrase ("yesterday", "3 days ago", "last friday", "today"). A day without a time means
+ * its start (00:00 local), or its end with `endOfDay`. Not biased forward or backward: a bare
+ * weekday is the nearest one, as chrono reads it.
+ */
+export function parseDateArg(text: string, now: Date, opts: DateArgOptions = {}): Date {
+  const c = parseWhole(text, now, false);
+  if (!c) {
+    const prefix = opts.flag ? `${opts.flag}: ` : '';
+    throw new UsageError(
+      `${prefix}cannot read "${text}" as a date; try e.g. 2026-11-01, 2026-11-01T14:30, "yesterday" or "3 days ago"`,
+    );
+  }
+  if (c.isCertain('timezoneOffset')) return c.date();
+  if (hasTime(c)) return fromComponents(c);
+  const day = fromComponents(c, 0, 0);
+  return opts.endOfDay ? endOfDay(day) : day;
+}
+
+/** Refuses a moment after `now` for flags that record something that already happened. */
+export function assertNotFuture(date: Date, now: Date, flag: string): void {
+  if (date > now) {
+    throw new UsageError(`${flag} ${formatLocal(date)} is in the future; it records something that already happened`);
+  }
+}
+
+/** The default follow-up for an ask made at `from`: 3 days later at 10:00 local, off the weekend. */
+export function defaultFollowUp(from: Date): Date {
+  const day = addDays(from, FOLLOW_UP_AFTER_DAYS);
+  return toWorkingDay(new Date(day.getFullYear(), day.getMonth(), day.getDate(), DEFAULT_HOUR, 0));
+}
+
+/** A Saturday or Sunday moves to the Monday after, at the same local time. */
+export function toWorkingDay(date: Date): Date {
+  return isWeekend(date) ? nextMonday(date) : date;
+}
+
+/** "2026-12-01 10:00" in local time; "2026-12-01" at midnight. */
+export function formatLocal(date: Date): string {
+  return format(date, date.getHours() === 0 && date.getMinutes() === 0 ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm');
+}
+
+function parseWhole(text: string, now: Date, forwardDate: boolean): ParsedComponents | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const results = en.casual.parse(trimmed, now, { forwardDate });
+  const only = results[0];
+  // chrono picks dates out of running text; a flag value must be a date as a whole, or a typo
+  // such as "tomorrow 25:00" would silently lose its time.
+  if (results.length !== 1 || !only || only.index !== 0 || only.text.length !== trimmed.length) return null;
+  return only.start;
+}
+
+/** An hour was typed, or a part of the day ("tonight", "tomorrow morning", "noon"). */
+function hasTime(c: ParsedComponents): boolean {
+  const tags = c.tags();
+  return c.isCertain('hour') || tags.has('parser/ENCasualTimeParser') || tags.has('casualReference/tonight');
+}
+
+/** Some day was named: a date, a weekday, a month, "today"/"tomorrow", or a relative offset. */
+function hasDay(c: ParsedComponents): boolean {
+  return c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || c.isCertain('year');
+}
+
+/**
+ * chrono computes relative dates ("in 3 days 14:00") in the UTC offset of the reference moment,
+ * which is an hour off across a daylight-saving change; its wall-clock components are right, so
+ * the date is rebuilt from them in local time.
+ */
+function fromComponents(c: ParsedComponents, hour?: number, minute?: number): Date {
+  const part = (k: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second') => c.get(k) ?? 0;
+  return new Date(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    hour ?? part('hour'),
+    minute ?? part('minute'),
+    hour === undefined ? part('second') : 0,
+  );
+}

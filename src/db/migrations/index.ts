@@ -1,0 +1,6 @@
+import initial from './001_initial.js';
+
+/** Append-only: the migration at index i brings a database from user_version i to i + 1. */
+export const MIGRATIONS: readonly string[] = [initial];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,184 @@
+import type { Db } from '../open.js';
+import type { Connection } from '../../core/model.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+
+interface ConnectionRow {
+  id: number;
+  relation_id: number;
+  name: string;
+  title: string | null;
+  company: string | null;
+  industry: string | null;
+  size: number | null;
+  location: string | null;
+  linkedin: string | null;
+  email: string | null;
+  connected_on: string | null;
+  shortlisted_at: string | null;
+}
+
+function toConnection(r: ConnectionRow): Connection {
+  return {
+    id: r.id,
+    relationId: r.relation_id,
+    name: r.name,
+    title: r.title,
+    company: r.company,
+    industry: r.industry,
+    size: r.size,
+    location: r.location,
+    linkedin: r.linkedin,
+    email: r.email,
+    connectedOn: r.connected_on,
+    shortlisted: r.shortlisted_at !== null,
+  };
+}
+
+export interface ConnectionFields {
+  name: string;
+  title: string | null;
+  company: string | null;
+  industry: string | null;
+  size: number | null;
+  location: string | null;
+  linkedin: string | null;
+  email: string | null;
+  connectedOn: string | null;
+}
+
+const SELECT = 'SELECT id, relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, shortlisted_at FROM connections';
+
+export function insertConnection(db: Db, relationId: number, f: ConnectionFields, source: 'manual' | 'linkedin' | 'csv', now: Date): number {
+  const at = now.toISOString();
+  const info = db
+    .prepare(
+      `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source, created_at, updated_at)
+       VALUES (@relationId, @name, @title, @company, @industry, @size, @location, @linkedin, @email, @connectedOn, @source, @at, @at)`,
+    )
+    .run({ ...f, relationId, source, at });
+  return Number(info.lastInsertRowid);
+}
+
+export function getConnection(db: Db, id: number): Connection | undefined {
+  const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as ConnectionRow | undefined;
+  return row && toConnection(row);
+}
+
+export function listConnections(db: Db, relationId: number): Connection[] {
+  return (db.prepare(`${SELECT} WHERE relation_id = ?`).all(relationId) as ConnectionRow[]).map(toConnection);
+}
+
+export function findConnectionsByName(db: Db, name: string, relationId?: number): Connection[] {
+  const rows = (
+    relationId === undefined
+      ? db.prepare(`${SELECT} WHERE name = ? COLLATE NOCASE`).all(name)
+      : db.prepare(`${SELECT} WHERE relation_id = ? AND name = ? COLLATE NOCASE`).all(relationId, name)
+  ) as ConnectionRow[];
+  return rows.map(toConnection);
+}
+
+/**
+ * A connection named by id or by name (unique, case-insensitive; within one relation when given).
+ * A connection of another relation is refused when a relation is given.
+ */
+export function resolveConnection(db: Db, ref: string, relation?: { id: number; name: string }): Connection {
+  const text = ref.trim();
+  if (/^\d+$/.test(text)) {
+    const c = getConnection(db, Number(text));
+    if (!c) throw new NotFoundError(`no connection with id ${text}`);
+    if (relation && c.relationId !== relation.id) {
+      throw new UsageError(`connection ${text} (${c.name}) belongs to another relation, not to ${relation.name}`);
+    }
+    return c;
+  }
+  const found = findConnectionsByName(db, text, relation?.id);
+  if (found.length === 1) return found[0] as Connection;
+  if (found.length > 1) {
+    throw new UsageError(
+      `"${text}" names ${found.length} connections; use the id instead:`,
+      found.map((c) => `${c.id}  ${c.name}${c.company ? ` (${c.company})` : ''}`),
+    );
+  }
+  throw new NotFoundError(`no connection named "${text}"${relation ? ` among ${relation.name}'s connections` : ''}; see \`refer connection list\``);
+}
+
+/** Marks exactly these connections of a relation as the shortlist for the ask. */
+export function setShortlist(db: Db, relationId: number, ids: number[], now: Date): void {
+  db.transaction(() => {
+    db.prepare('UPDATE connections SET shortlisted_at = NULL WHERE relation_id = ? AND shortlisted_at IS NOT NULL').run(relationId);
+    const mark = db.prepare('UPDATE connections SET shortlisted_at = ? WHERE id = ? AND relation_id = ?');
+    for (const id of ids) mark.run(now.toISOString(), id, relationId);
+  }).immediate();
+}
+
+export interface ImportCounts {
+  imported: number;
+  updated: number;
+  unchanged: number;
+}
+
+const FIELDS = ['title', 'company', 'industry', 'size', 'location', 'linkedin', 'email', 'connectedOn'] as const;
+const COL: Record<(typeof FIELDS)[number], string> = {
+  title: 'title',
+  company: 'company',
+  industry: 'industry',
+  size: 'size',
+  location: 'location',
+  linkedin: 'linkedin',
+  email: 'email',
+  connectedOn: 'connected_on',
+};
+const key = (name: string, company: string | null) => `${name.toLocaleLowerCase('en')}\u0000${(company ?? '').toLocaleLowerCase('en')}`;
+
+/**
+ * Adds or updates a relation's connections from an import, in one immediate transaction (all
+ * or nothing). Rows match an existing connection on the LinkedIn URL, else on name + company; a
+ * matched row only changes fields that the file fills and that differ, so a re-import changes
+ * nothing. With `dryRun` the transaction is rolled back.
+ */
+export function importConnections(db: Db, relationId: number, rows: ConnectionFields[], source: 'linkedin' | 'csv', now: Date, dryRun = false): ImportCounts {
+  const counts: ImportCounts = { imported: 0, updated: 0, unchanged: 0 };
+  const rollback = new Error('dry run');
+  try {
+    db.transaction(() => {
+      const byUrl = new Map<string, ConnectionRow>();
+      const byName = new Map<string, ConnectionRow>();
+      for (const r of db.prepare(`${SELECT} WHERE relation_id = ?`).all(relationId) as ConnectionRow[]) {
+        if (r.linkedin) byUrl.set(r.linkedin, r);
+        byName.set(key(r.name, r.company), r);
+      }
+      const insert = db.prepare(
+        `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source, created_at, updated_at)
+         VALUES (@relationId, @name, @title, @company, @industry, @size, @location, @linkedin, @email, @connectedOn, @source, @at, @at)`,
+      );
+      const at = now.toISOString();
+      for (const row of rows) {
+        const existing = (row.linkedin && byUrl.get(row.linkedin)) || byName.get(key(row.name, row.company));
+        if (!existing) {
+          const info = insert.run({ ...row, relationId, source, at });
+          const created = { id: Number(info.lastInsertRowid), relation_id: relationId, name: row.name, title: row.title, company: row.company, industry: row.industry, size: row.size, location: row.location, linkedin: row.linkedin, email: row.email, connected_on: row.connectedOn, shortlisted_at: null };
+          if (row.linkedin) byUrl.set(row.linkedin, created);
+          byName.set(key(row.name, row.company), created);
+          counts.imported++;
+          continue;
+        }
+        const changed = FIELDS.filter((f) => row[f] !== null && row[f] !== (existing as unknown as Record<string, unknown>)[COL[f]]);
+        if (changed.length === 0) {
+          counts.unchanged++;
+          continue;
+        }
+        db.prepare(`UPDATE connections SET ${changed.map((f) => `${COL[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
+          ...changed.map((f) => row[f]),
+          at,
+          existing.id,
+        );
+        for (const f of changed) (existing as unknown as Record<string, unknown>)[COL[f]] = row[f];
+        counts.updated++;
+      }
+      if (dryRun) throw rollback;
+    }).immediate();
+  } catch (err) {
+    if (err !== rollback) throw err;
+  }
+  return counts;
+}

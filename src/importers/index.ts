@@ -1,0 +1,290 @@
+// Reads a file of connections in any supported format: finds the header row by its names (after a
+// preamble, if any), picks the format and delimiter from it, and turns each record into a row.
+// Two entry points share that logic: parseConnectionsFile for content already in memory, and
+// readConnections, which streams a file of any length in batches.
+
+import { Readable, pipeline } from 'node:stream';
+import { TextDecoder } from 'node:util';
+import { parse as parseStream } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import type { CsvError, Options as CsvOptions } from 'csv-parse';
+import { UsageError } from '../errors.js';
+import { mapColumns, toRow } from './columns.js';
+import type { ColumnMap, FormatSpec, ImportFormat, ImportRow } from './columns.js';
+import { linkedin } from './linkedin.js';
+import { detectDelimiter, plain } from './plain.js';
+
+export type { ImportFormat, ImportRow } from './columns.js';
+
+export interface ImportError {
+  line: number;
+  reason: string;
+}
+
+export interface ParseResult {
+  format: ImportFormat;
+  rows: ImportRow[];
+  /** records without a name (members who left LinkedIn) */
+  skipped: number;
+  errors: ImportError[];
+}
+
+/** A slice of a streamed file: what was read since the previous batch (add the counts up). */
+export type ImportBatch = ParseResult;
+
+export interface ParseOptions {
+  /** how the error messages name the input, e.g. the path the user typed */
+  fileName?: string;
+}
+
+export interface ReadOptions extends ParseOptions {
+  /** rows per batch (default 1000) */
+  batchSize?: number;
+}
+
+// LinkedIn first: a LinkedIn header would also pass as a plain one (it has first and last name).
+const FORMATS: readonly FormatSpec[] = [linkedin, plain];
+// The header must be among the first lines; a preamble is a few lines, and a bound keeps a
+// binary or huge one-line file from being searched (or, when streamed, held) in full.
+const HEADER_MAX_LINES = 50;
+const HEAD_MAX_CHARS = 64 * 1024;
+
+interface LineRecord {
+  cells: string[];
+  line: number;
+}
+
+interface Header {
+  spec: FormatSpec;
+  columns: ColumnMap;
+  delimiter: string;
+  /** where the header line starts in the text, and its line number */
+  offset: number;
+  line: number;
+}
+
+function noHeader(fileName = 'input'): UsageError {
+  return new UsageError(
+    `${fileName} has no recognisable header: expected LinkedIn's Connections.csv (First Name, Last Name, …) or a CSV with a name column`,
+  );
+}
+
+function csvOptions(delimiter: string) {
+  return {
+    delimiter,
+    // Line ends are made "\n" before parsing (see unixLines).
+    record_delimiter: '\n',
+    relax_column_count: true,
+    relax_quotes: true,
+    // With the options above, the only error left is a quote that is never closed; it ends up
+    // in ParseResult.errors instead of aborting the import.
+    skip_records_with_error: true,
+  } satisfies CsvOptions;
+}
+
+function headerCells(line: string, delimiter: string): string[] {
+  try {
+    return parseSync(line, { ...csvOptions(delimiter), skip_records_with_error: false })[0] ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** The first line among the first HEADER_MAX_LINES of text that one of the formats recognises. */
+function findHeader(text: string): Header | null {
+  let offset = 0;
+  for (let line = 1; line <= HEADER_MAX_LINES && offset < text.length; line++) {
+    const end = text.indexOf('\n', offset);
+    const content = text.slice(offset, end === -1 ? text.length : end);
+    if (content.trim() !== '') {
+      const delimiter = detectDelimiter(content);
+      const cells = headerCells(content, delimiter);
+      for (const spec of FORMATS) {
+        const columns = mapColumns(cells, spec);
+        if (spec.recognises(columns)) return { spec, columns, delimiter, offset, line };
+      }
+    }
+    if (end === -1) break;
+    offset = end + 1;
+  }
+  return null;
+}
+
+/**
+ * Follows the parser through the file: the line each record starts on, and what became of it.
+ * Lines are tracked when csv-parse reads a record (on_record, on_skip), which in a stream runs
+ * ahead of the rows being consumed.
+ */
+class Collector {
+  private rows: ImportRow[] = [];
+  private skipped = 0;
+  private errors: ImportError[] = [];
+  /** last line of the previous record, counted from the header line as 1 */
+  private lastLine = 0;
+
+  constructor(private readonly header: Header) {}
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** The file line on which a record ending on `endLine` (relative) starts; null for the header. */
+  startLine(endLine: number): number | null {
+    const start = this.lastLine + 1;
+    this.lastLine = endLine;
+    return start === 1 ? null : this.header.line + start - 1;
+  }
+
+  add(cells: string[], line: number): void {
+    const row = toRow(cells, line, this.header.columns);
+    if (row === 'nameless') this.skipped++;
+    else if (row !== 'blank') this.rows.push(row);
+  }
+
+  fail(error: CsvError | undefined): void {
+    this.errors.push({
+      line: this.header.line + this.lastLine,
+      reason:
+        error?.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'a quote opened on this line is never closed; the rest of the file was not read'
+          : `unreadable record (${error?.code ?? 'CSV error'})`,
+    });
+  }
+
+  take(): ParseResult {
+    const batch = { format: this.header.spec.format, rows: this.rows, skipped: this.skipped, errors: this.errors };
+    this.rows = [];
+    this.skipped = 0;
+    this.errors = [];
+    return batch;
+  }
+}
+
+function decoderFor(head: Uint8Array): TextDecoder {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be');
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return new TextDecoder('utf-8');
+  } catch {
+    // Excel's plain "CSV" save on Windows writes the ANSI code page, not UTF-8.
+    return new TextDecoder('windows-1252');
+  }
+}
+
+/**
+ * CRLF and CR made LF. Spreadsheets mix line ends, and csv-parse counts a CRLF inside a quoted
+ * field as two lines, which would put the reported line numbers off.
+ */
+function unixLines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Text without a leading byte order mark (TextDecoder already drops it from bytes). */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Parses a whole file held in memory. Throws UsageError when no header is recognised
+ * (binary junk and other non-CSV content included).
+ */
+export function parseConnectionsFile(content: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const text = unixLines(typeof content === 'string' ? withoutBom(content) : decoderFor(content).decode(content));
+  const header = findHeader(text);
+  if (header === null) throw noHeader(options.fileName);
+  const collector = new Collector(header);
+  parseSync(text.slice(header.offset), {
+    ...csvOptions(header.delimiter),
+    on_skip: (error) => {
+      collector.fail(error);
+      return undefined;
+    },
+    // Rows are collected here rather than returned, so csv-parse keeps no copy of them.
+    on_record: (cells: string[], context) => {
+      const line = collector.startLine(context.lines);
+      if (line !== null) collector.add(cells, line);
+      return null;
+    },
+  });
+  return collector.take();
+}
+
+/**
+ * Streams a file (e.g. fs.createReadStream(path), or any async iterable of chunks) and yields its
+ * rows in batches, holding only the current batch and the first 64 KiB of the file in memory.
+ * Always yields at least one batch, so the format is known even for a file with no rows.
+ * Throws UsageError on the first iteration when no header is recognised.
+ */
+export async function* readConnections(
+  source: AsyncIterable<string | Uint8Array>,
+  options: ReadOptions = {},
+): AsyncGenerator<ImportBatch, void, undefined> {
+  const batchSize = options.batchSize ?? 1000;
+  const chunks = source[Symbol.asyncIterator]();
+  // Read the head of the file: enough to choose the encoding and find the header.
+  const head: Array<string | Uint8Array> = [];
+  let headLength = 0;
+  let ended = false;
+  while (headLength < HEAD_MAX_CHARS) {
+    const next = await chunks.next();
+    if (next.done === true) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+    headLength += next.value.length;
+  }
+  const decoder = decoderFor(Buffer.concat(head.filter((chunk) => typeof chunk !== 'string')));
+  // A CR at the end of a chunk waits for the next one, which may start with the LF of a CRLF.
+  let pendingCr = '';
+  const decode = (chunk: string | Uint8Array) => {
+    const text = pendingCr + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    pendingCr = text.endsWith('\r') ? '\r' : '';
+    return unixLines(pendingCr === '' ? text : text.slice(0, -1));
+  };
+  const headText = withoutBom(head.map(decode).join(''));
+  // Unless the file ended, the last line of the head may be cut short: leave it out of the search.
+  const header = findHeader(ended ? headText : headText.slice(0, headText.lastIndexOf('\n') + 1));
+  if (header === null) {
+    await chunks.return?.();
+    throw noHeader(options.fileName);
+  }
+
+  const firstText = headText.slice(header.offset);
+  async function* body(): AsyncGenerator<string> {
+    try {
+      yield firstText;
+      for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) {
+        const text = decode(next.value);
+        if (text !== '') yield text;
+      }
+      const rest = unixLines(pendingCr + decoder.decode());
+      if (rest !== '') yield rest;
+    } finally {
+      await chunks.return?.();
+    }
+  }
+
+  const collector = new Collector(header);
+  const recordOptions: CsvOptions<LineRecord, string[]> = {
+    ...csvOptions(header.delimiter),
+    on_skip: (error) => {
+      collector.fail(error);
+      return undefined;
+    },
+    on_record: (cells, context) => {
+      const line = collector.startLine(context.lines);
+      return line === null ? null : { cells, line };
+    },
+  };
+  // csv-parse types on_record with a new record type only together with `columns`.
+  const parser = parseStream(recordOptions as unknown as CsvOptions);
+  // A failing source destroys the parser, so its error surfaces in the loop below.
+  const records = pipeline(Readable.from(body()), parser, () => {});
+  for await (const record of records as AsyncIterable<LineRecord>) {
+    collector.add(record.cells, record.line);
+    if (collector.size >= batchSize) yield collector.take();
+  }
+  yield collector.take();
+}

@@ -1,0 +1,16 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/refer.js', import.meta.url));
+
+export interface BinResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the built bin (npm test builds it first) with no terminal, as a script or cron job would. */
+export function refer(args: string[], env: Record<string, string | undefined>, input?: string): BinResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, input: input ?? '', encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
