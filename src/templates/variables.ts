@@ -1,8 +1,9 @@
 // The variables a template may use, declared once. The loader derives the set of allowed
 // `{{names}}` from this schema (a template naming anything else is rejected at load time), and
 // the TypeScript type of the render input is inferred from it.
-import { format } from 'date-fns';
-import { enGB, nl } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { nl } from 'date-fns/locale/nl';
 import { z } from 'zod';
 import { LANGS, type Lang } from '../core/model.js';
 import { UsageError } from '../errors.js';
@@ -95,7 +96,7 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
       firstName: firstName(required(input.profile.name, 'name')),
       company: optional(input.profile.company),
       offer: required(input.profile.offer, 'offer'),
-      value: required(input.profile.value, 'value').replace(/[.\s]+$/, ''),
+      value: required(input.profile.value?.replace(/[.\s]+$/, '') ?? null, 'value'),
     },
     relation: {
       name: input.relation.name.trim(),
