@@ -1,3 +1,4 @@
+import { format } from 'date-fns/format';
 import type { Context } from '../../context.js';
 import { icpFit } from '../../core/fit.js';
 import { npsClass } from '../../core/nps.js';
@@ -8,8 +9,10 @@ import { EMPTY_ICP, getIcp } from '../../db/repos/profile.js';
 import { listMoments, listNps, resolveRelation } from '../../db/repos/relations.js';
 import { CRITERIA } from '../../core/model.js';
 import { viewRelations } from './view.js';
+import { localWhen } from '../followup/view.js';
 
-const day = (iso: string) => iso.slice(0, 10);
+/** The local calendar day of a stored UTC time. */
+const day = (iso: string) => format(new Date(iso), 'yyyy-MM-dd');
 
 export default async function relationShow(ctx: Context, [ref]: string[]): Promise<void> {
   const db = await ctx.db();
@@ -62,7 +65,7 @@ export default async function relationShow(ctx: Context, [ref]: string[]): Promi
   if (followups.length === 0) out.push('  none');
   for (const f of followups) {
     const state = f.doneAt ? `done ${day(f.doneAt)}` : Date.parse(f.dueAt) < now.getTime() ? style.red('overdue') : 'open';
-    out.push(`  ${f.id}  ${new Date(f.dueAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}  ${f.durationMinutes} min  ${state}${f.note ? `  ${f.note}` : ''}`);
+    out.push(`  ${f.id}  ${localWhen(f.dueAt)}  ${f.durationMinutes} min  ${state}${f.note ? `  ${f.note}` : ''}`);
   }
   ctx.print(out.join('\n'));
 }
