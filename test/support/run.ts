@@ -49,7 +49,9 @@ export function sandbox(): Sandbox {
       if (opts.stdin !== undefined) stdin.end(opts.stdin);
       else stdin.end();
       const tty = opts.tty ?? false;
-      Object.assign(stdout, { isTTY: tty });
+      // inquirer ends the output stream it was given when a prompt closes; a real terminal stays
+      // open, so later output of the command must still be captured
+      Object.assign(stdout, { isTTY: tty, end: () => stdout });
       Object.assign(stdin, { isTTY: tty });
       const clock = opts.now ? () => opts.now as Date : undefined;
       const code = await main(args, { stdin, stdout, stderr }, { ...env, ...opts.env }, clock);
