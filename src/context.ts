@@ -36,6 +36,8 @@ export class Context {
   readonly tty: boolean;
   readonly style: Style;
   readonly dbPath: string;
+  /** the --db flag as given (undefined without it): `refer demo` must tell it from REFER_DB */
+  readonly dbFlag: string | undefined;
   readonly langFlag: Lang | undefined;
   private readonly noInput: boolean;
   private readonly clock: () => Date;
@@ -50,6 +52,7 @@ export class Context {
     this.noInput = globals.input === false;
     this.style = makeStyle(wantColor({ flag: globals.color !== false, isTTY: this.tty, env }));
     this.dbPath = dbPath(globals.db, env);
+    this.dbFlag = globals.db;
     if (globals.lang !== undefined && !(LANGS as readonly string[]).includes(globals.lang)) {
       throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${globals.lang}"`);
     }

@@ -1,0 +1,101 @@
+// What `refer today` reads besides the relations: the first few follow-ups due and referrals
+// waiting, with how many there are in all, and this month's funnel as counts. Each is answered
+// from an index; none reads every follow-up or referral.
+import type { Db } from '../open.js';
+import type { PathStage, Stage } from '../../core/model.js';
+import type { FollowupView } from './followups.js';
+
+/** Whether anything is set up: a profile or a relation (archived ones count). */
+export function isSetUp(db: Db): boolean {
+  const row = db.prepare('SELECT EXISTS (SELECT 1 FROM profile) OR EXISTS (SELECT 1 FROM relations) AS used').get() as { used: number };
+  return row.used === 1;
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+/**
+ * Open follow-ups of live relations due at or before `by` (ISO), oldest first: the first `limit`
+ * with their referees (as `refer followup` shows them), and how many there are.
+ */
+export function followupsDueBy(db: Db, by: string, limit: number): Page<FollowupView> {
+  const where = 'FROM followups fu JOIN relations r ON r.id = fu.relation_id WHERE fu.done_at IS NULL AND fu.due_at <= ? AND r.archived_at IS NULL';
+  const total = (db.prepare(`SELECT count(*) AS n ${where}`).get(by) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT fu.id, fu.uid, fu.relation_id AS relationId, fu.ask_id AS askId, fu.due_at AS dueAt, fu.duration_minutes AS durationMinutes,
+         fu.note, fu.done_at AS doneAt, fu.done_note AS doneNote, r.name AS relationName
+       ${where} ORDER BY fu.due_at, fu.id LIMIT ?`,
+    )
+    .all(by, limit) as Array<Omit<FollowupView, 'relation' | 'referees'> & { relationName: string }>;
+  const referees = new Map<number, string[]>();
+  const askIds = rows.flatMap((f) => (f.askId === null ? [] : [f.askId]));
+  if (askIds.length > 0) {
+    const names = db
+      .prepare(
+        `SELECT f.ask_id AS askId, c.name FROM referrals f JOIN connections c ON c.id = f.connection_id
+         WHERE f.ask_id IN (SELECT value FROM json_each(?)) ORDER BY f.id`,
+      )
+      .all(JSON.stringify(askIds)) as Array<{ askId: number; name: string }>;
+    for (const { askId, name } of names) referees.set(askId, [...(referees.get(askId) ?? []), name]);
+  }
+  return {
+    total,
+    rows: rows.map(({ relationName, ...f }) => ({
+      ...f,
+      relation: { id: f.relationId, name: relationName, archived: false },
+      referees: f.askId === null ? [] : (referees.get(f.askId) ?? []),
+    })),
+  };
+}
+
+export interface WaitingReferral {
+  id: number;
+  askId: number;
+  relationId: number;
+  relation: string;
+  connectionId: number;
+  connection: string;
+  stage: 'asked' | 'agreed';
+  /** when it reached the stage it is still at */
+  since: string;
+}
+
+// The expression of the referrals_waiting_since index, written the same way so that SQLite uses it.
+const SINCE = "(CASE f.stage WHEN 'agreed' THEN f.agreed_at WHEN 'asked' THEN f.asked_at END)";
+
+/**
+ * Referrals of live relations still at `asked` (no answer yet) or `agreed` (no introduction yet)
+ * since before `before` (ISO): the `limit` longest waiting, and how many there are.
+ */
+export function waitingReferrals(db: Db, before: string, limit: number): Page<WaitingReferral> {
+  // All of them from the index alone, less those of archived relations (few), found from the relations side.
+  const all = (db.prepare(`SELECT count(*) AS n FROM referrals f WHERE ${SINCE} < ?`).get(before) as { n: number }).n;
+  const archived = (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM relations r CROSS JOIN asks a ON a.relation_id = r.id CROSS JOIN referrals f ON f.ask_id = a.id
+         WHERE r.archived_at IS NOT NULL AND ${SINCE} < ?`,
+      )
+      .get(before) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.ask_id AS askId, a.relation_id AS relationId, r.name AS relation, f.connection_id AS connectionId,
+         c.name AS connection, f.stage, ${SINCE} AS since
+       FROM referrals f JOIN asks a ON a.id = f.ask_id JOIN relations r ON r.id = a.relation_id JOIN connections c ON c.id = f.connection_id
+       WHERE ${SINCE} < ? AND r.archived_at IS NULL
+       ORDER BY ${SINCE}, f.id LIMIT ?`,
+    )
+    .all(before, limit) as WaitingReferral[];
+  return { total: all - archived, rows };
+}
+
+/** The referrals asked from `from` up to (not including) `to`, counted by where they are and the furthest they got. */
+export function funnelCounts(db: Db, from: string, to: string): Array<{ stage: Stage; reached: PathStage; n: number }> {
+  return db
+    .prepare('SELECT stage, reached, count(*) AS n FROM referrals WHERE asked_at >= ? AND asked_at < ? GROUP BY stage, reached')
+    .all(from, to) as Array<{ stage: Stage; reached: PathStage; n: number }>;
+}
