@@ -1,6 +1,8 @@
 // The figures of `refer stats`, computed from plain rows (the repos load them, a renderer prints
 // them). Everything a user sees in `stats --json` is built here, so the shape below is the contract.
-import { addDays, format, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 import { BENCHMARKS, type Benchmark, type BenchmarkKey, type BenchmarkUnit, type ComparableMetric } from './benchmarks.js';
 import { PATH_STAGES, STAGES, type Channel, type PathStage, type Stage } from './model.js';
