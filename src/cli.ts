@@ -1,16 +1,22 @@
 import { Command, CommanderError } from 'commander';
-import { Context, type Env, type GlobalOptions, type Io } from './context.js';
+import type { Context, Env, GlobalOptions, Io } from './context.js';
 import { EXIT, ReferError } from './errors.js';
 import { LANGS } from './core/model.js';
 import { choice } from './register/util.js';
 import { registerSetup } from './register/setup.js';
 import { registerRelation } from './register/relation.js';
 import { registerConnection } from './register/connection.js';
+import { registerFollowup } from './register/followup.js';
+import { registerAsk } from './register/ask.js';
+import { registerData } from './register/data.js';
+import { registerStats } from './register/stats.js';
+import { registerDefault, registerGuide } from './register/guide.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Builds the command tree. Command modules load lazily, when their command runs. */
 export function buildProgram(io: Io, env: Env, clock?: () => Date): Command {
-  const make = (globals: GlobalOptions) => new Context(io, env, globals, clock);
+  // The context loads with the first command that runs (and chalk with it): `--help` needs neither.
+  const make = async (globals: GlobalOptions): Promise<Context> => new (await import('./context.js')).Context(io, env, globals, clock);
   const program = new Command('refer')
     .description('Referral selling as a daily habit: trusted relations, ICP-fit connections, value-focused asks, follow-ups and honest stats.')
     .version(pkg.version, '-V, --version')
@@ -46,6 +52,13 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 a check found something, 130 cance
   registerSetup(program, make);
   registerRelation(program, make);
   registerConnection(program, make);
+  registerAsk(program, make);
+  registerFollowup(program, make);
+  registerStats(program, make);
+  registerGuide(program, make);
+  registerData(program, make);
+  // plain `refer` shows today
+  registerDefault(program, make);
   // Subcommands inherit the output settings and the exit override.
   return program;
 }

@@ -1,11 +1,26 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { FailureError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 import { explainSqliteError } from './errors.js';
 
 export type Db = Database.Database;
+
+/**
+ * The addon's file. Named directly, better-sqlite3 does without the `bindings` package, which
+ * finds the addon from the calling file's place: that is what lets scripts/build.mjs bundle
+ * better-sqlite3's JavaScript (loading it file by file costs every start-up several ms).
+ * Undefined when the install keeps the addon elsewhere; better-sqlite3 then searches as usual.
+ */
+function addonPath(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+}
 
 /** How long a write waits for another refer process before giving up (ms). */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -19,7 +34,7 @@ export function openDb(path: string, opts: { create?: boolean } = {}): Db {
   const readonly = path !== ':memory:' && prepareFile(path, create) === 'readonly';
   let db: Db;
   try {
-    db = new Database(path, { fileMustExist: !create && path !== ':memory:', timeout: BUSY_TIMEOUT_MS, readonly });
+    db = new Database(path, { fileMustExist: !create && path !== ':memory:', timeout: BUSY_TIMEOUT_MS, readonly, nativeBinding: addonPath() });
   } catch (err) {
     throw explainSqliteError(err, path);
   }

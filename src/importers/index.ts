@@ -69,6 +69,9 @@ function noHeader(fileName = 'input'): UsageError {
   );
 }
 
+/** The longest record (in characters) read as a contact. */
+const MAX_RECORD_BYTES = 64 * 1024;
+
 function csvOptions(delimiter: string) {
   return {
     delimiter,
@@ -76,8 +79,10 @@ function csvOptions(delimiter: string) {
     record_delimiter: '\n',
     relax_column_count: true,
     relax_quotes: true,
-    // With the options above, the only error left is a quote that is never closed; it ends up
-    // in ParseResult.errors instead of aborting the import.
+    // No real contact row comes near this; a longer one is junk and must not become a name.
+    max_record_size: MAX_RECORD_BYTES,
+    // With the options above, the errors left are a quote that is never closed and an oversized
+    // record; they end up in ParseResult.errors instead of aborting the import.
     skip_records_with_error: true,
   } satisfies CsvOptions;
 }
@@ -147,7 +152,9 @@ class Collector {
       reason:
         error?.code === 'CSV_QUOTE_NOT_CLOSED'
           ? 'a quote opened on this line is never closed; the rest of the file was not read'
-          : `unreadable record (${error?.code ?? 'CSV error'})`,
+          : error?.code === 'CSV_MAX_RECORD_SIZE'
+            ? `a record is longer than ${MAX_RECORD_BYTES / 1024} KiB; it and the rest of the file were not read`
+            : `unreadable record (${error?.code ?? 'CSV error'})`,
     });
   }
 

@@ -1,7 +1,9 @@
 // Cell values as they come out of exports and spreadsheets, made fit to store: one clean line of
 // text, a canonical LinkedIn URL, an ISO date, a head count.
 
-import { format, isValid, parse } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import { cleanName } from '../core/text.js';
 
 /** A cell as stored: the same cleaning as a name typed on the command line; null when empty. */

@@ -8,8 +8,8 @@ export type CommandModule = {
   default: (ctx: Context, args: string[], opts: any) => Promise<void> | void;
 };
 
-/** Creates the context of one run from the global flags. */
-export type MakeContext = (globals: GlobalOptions) => Context;
+/** Creates the context of one run from the global flags (loading its module on first use). */
+export type MakeContext = (globals: GlobalOptions) => Promise<Context>;
 
 /**
  * An action that loads its command module only when the command runs (start-up is a hot path).
@@ -21,7 +21,7 @@ export function lazy(make: MakeContext, load: () => Promise<CommandModule>) {
     const args = (params.slice(0, -2) as Array<string | string[] | undefined>).flatMap((a) =>
       a === undefined ? [] : Array.isArray(a) ? a : [a],
     );
-    const ctx = make(cmd.optsWithGlobals() as GlobalOptions);
+    const ctx = await make(cmd.optsWithGlobals() as GlobalOptions);
     try {
       const mod = await load();
       await mod.default(ctx, args, cmd.opts());

@@ -143,7 +143,8 @@ function loadAll(dirs: TemplateDirs): Template[] {
       byName.set(t.name, hidden ? { ...t, overrides: hidden.path } : t);
     }
   }
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // Names are ASCII (FILE_NAME); a plain comparison spares `refer ask` loading ICU's collation.
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 const FILE_NAME = /^([a-z0-9][a-z0-9-]*)\.([a-z]{2})\.md$/;

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import { icpFit } from '../../core/fit.js';
+import { compareNames } from '../../core/text.js';
 import { listConnections } from '../../db/repos/connections.js';
 import { EMPTY_ICP, getIcp } from '../../db/repos/profile.js';
 import { resolveRelation } from '../../db/repos/relations.js';
@@ -13,7 +14,7 @@ export default async function connectionList(ctx: Context, [ref]: string[], opts
   const icp = getIcp(db);
   let rows = listConnections(db, relation.id)
     .map((c) => ({ ...c, fit: icpFit(c, icp ?? EMPTY_ICP) }))
-    .sort((a, b) => b.fit.score - a.fit.score || Number(b.shortlisted) - Number(a.shortlisted) || a.name.localeCompare(b.name));
+    .sort((a, b) => b.fit.score - a.fit.score || Number(b.shortlisted) - Number(a.shortlisted) || compareNames(a.name, b.name));
   if (opts.fit) rows = rows.filter((c) => !c.fit.excluded && c.fit.score >= FIT_THRESHOLD);
   if (opts.limit !== undefined) rows = rows.slice(0, opts.limit);
   if (ctx.json) return ctx.printJson(rows);

@@ -2,6 +2,7 @@ import type { Context } from '../../context.js';
 import type { Db } from '../../db/open.js';
 import { CRITERIA, type NpsClass, type Relation } from '../../core/model.js';
 import { npsClass } from '../../core/nps.js';
+import { compareNames } from '../../core/text.js';
 import { type Readiness, readiness } from '../../core/readiness.js';
 import { relationSignals, type RelationSignals } from '../../db/repos/relations.js';
 
@@ -21,10 +22,27 @@ const EMPTY: RelationSignals = { latestNps: null, latestMoment: null, lastAskAt:
 
 export function viewRelations(db: Db, relations: Relation[], now: Date): RelationView[] {
   const signals = relationSignals(db, relations.length === 1 ? [relations[0]!.id] : undefined);
+  // Every field written out rather than spread from the relation: V8 builds thousands of these
+  // (relation list) several times faster, and sorts them faster, when they share one literal shape.
   return relations.map((relation) => {
     const s = signals.get(relation.id) ?? EMPTY;
     return {
-      ...relation,
+      id: relation.id,
+      name: relation.name,
+      company: relation.company,
+      role: relation.role,
+      linkedin: relation.linkedin,
+      email: relation.email,
+      kind: relation.kind,
+      trust: relation.trust,
+      knowsAudience: relation.knowsAudience,
+      seller: relation.seller,
+      seesValue: relation.seesValue,
+      experiencedValue: relation.experiencedValue,
+      motivation: relation.motivation,
+      note: relation.note,
+      archivedAt: relation.archivedAt,
+      createdAt: relation.createdAt,
       readiness: readiness({ relation, latestNps: s.latestNps, latestMoment: s.latestMoment, lastAskAt: s.lastAskAt, waiting: s.waiting }, now),
       nps: s.latestNps?.score ?? null,
       npsClass: s.latestNps ? npsClass(s.latestNps.score) : null,
@@ -39,7 +57,7 @@ export function viewRelations(db: Db, relations: Relation[], now: Date): Relatio
 
 /** Most ready first; askNow before the rest; then by name. */
 export function byReadiness(a: RelationView, b: RelationView): number {
-  return Number(b.readiness.askNow) - Number(a.readiness.askNow) || b.readiness.score - a.readiness.score || a.name.localeCompare(b.name);
+  return Number(b.readiness.askNow) - Number(a.readiness.askNow) || b.readiness.score - a.readiness.score || compareNames(a.name, b.name);
 }
 
 /** The four criteria as marks: ✓ met, ✗ not met, · not assessed. */

@@ -85,6 +85,8 @@ CREATE TABLE connections (
 CREATE INDEX connections_relation ON connections (relation_id, name COLLATE NOCASE);
 CREATE UNIQUE INDEX connections_relation_linkedin ON connections (relation_id, linkedin)
   WHERE linkedin IS NOT NULL;
+-- relation list counts each relation's shortlist from this (tiny) index, not from the table
+CREATE INDEX connections_shortlisted ON connections (relation_id) WHERE shortlisted_at IS NOT NULL;
 
 CREATE TABLE asks (
   id INTEGER PRIMARY KEY,
@@ -100,6 +102,8 @@ CREATE TABLE asks (
 ) STRICT;
 CREATE INDEX asks_relation ON asks (relation_id, asked_at);
 CREATE INDEX asks_asked_at ON asks (asked_at);
+-- stats: the referral asks (their relation, channel, template) without reading the scripts
+CREATE INDEX asks_kind ON asks (kind, relation_id, channel, template);
 
 -- One row per connection named in an ask. stage is where it is now; reached is the furthest
 -- stage on the main path it ever reached (kept on the row so stats never replay history);
@@ -124,9 +128,15 @@ CREATE TABLE referrals (
   updated_at TEXT NOT NULL,
   UNIQUE (ask_id, connection_id)
 ) STRICT;
-CREATE INDEX referrals_asked_at ON referrals (asked_at);
+-- covers the stats scan of a period: no row of the table is read
+CREATE INDEX referrals_asked_at ON referrals (asked_at, ask_id, stage, reached, introduced_at, meeting_at, won_at);
 CREATE INDEX referrals_connection ON referrals (connection_id);
 CREATE INDEX referrals_stage ON referrals (stage, asked_at);
+-- the referrals still waiting for an answer, per ask (readiness of every relation in relation list)
+CREATE INDEX referrals_waiting ON referrals (ask_id) WHERE stage = 'asked';
+-- today: since when each referral still asked (no answer) or agreed (no introduction) has waited;
+-- NULL for the others, which a range on it skips
+CREATE INDEX referrals_waiting_since ON referrals ((CASE stage WHEN 'agreed' THEN agreed_at WHEN 'asked' THEN asked_at END));
 
 CREATE TABLE referral_events (
   id INTEGER PRIMARY KEY,
@@ -155,7 +165,7 @@ CREATE TABLE followups (
   updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX followups_open_due ON followups (due_at) WHERE done_at IS NULL;
-CREATE INDEX followups_due ON followups (due_at);
+CREATE INDEX followups_due ON followups (due_at, done_at);
 CREATE INDEX followups_relation ON followups (relation_id, due_at);
 CREATE INDEX followups_ask ON followups (ask_id);
 

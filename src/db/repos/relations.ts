@@ -94,9 +94,35 @@ export function getRelation(db: Db, id: number): Relation | undefined {
   return row && toRelation(row);
 }
 
+type RelationTuple = [number, string, string | null, string | null, string | null, string | null, Relation['kind'], number | null, number | null, number | null, number | null, number | null, Relation['motivation'], string | null, string | null, string];
+
+/** Every relation; read as arrays and turned straight into relations, since lists read thousands. */
 export function listRelations(db: Db, opts: { includeArchived?: boolean } = {}): Relation[] {
-  const sql = opts.includeArchived ? 'SELECT * FROM relations' : 'SELECT * FROM relations WHERE archived_at IS NULL';
-  return (db.prepare(sql).all() as RelationRow[]).map(toRelation);
+  const rows = db
+    .prepare(
+      `SELECT id, name, company, role, linkedin, email, kind, trust, knows_audience, seller, sees_value, experienced_value, motivation, note, archived_at, created_at
+       FROM relations${opts.includeArchived ? '' : ' WHERE archived_at IS NULL'}`,
+    )
+    .raw()
+    .all() as RelationTuple[];
+  return rows.map((r) => ({
+    id: r[0],
+    name: r[1],
+    company: r[2],
+    role: r[3],
+    linkedin: r[4],
+    email: r[5],
+    kind: r[6],
+    trust: r[7],
+    knowsAudience: bool(r[8]),
+    seller: bool(r[9]),
+    seesValue: bool(r[10]),
+    experiencedValue: bool(r[11]),
+    motivation: r[12],
+    note: r[13],
+    archivedAt: r[14],
+    createdAt: r[15],
+  }));
 }
 
 export function countRelations(db: Db): number {
@@ -196,38 +222,40 @@ export function relationSignals(db: Db, relationIds?: number[]): Map<number, Rel
     return s;
   };
   const only = relationIds && relationIds.length === 1 ? relationIds[0] : undefined;
-  const where = (col: string) => (only === undefined ? '' : ` WHERE ${col} = ${Number(only)}`);
+  const where = (col: string, and = false) => (only === undefined ? '' : ` ${and ? 'AND' : 'WHERE'} ${col} = ${Number(only)}`);
+  // Each query walks one index in relation order; rows come back as arrays (no object per row),
+  // since relation list reads them for every relation.
+  const rows = <T extends unknown[]>(sql: string) => db.prepare(sql).raw().all() as T[];
   // SQLite's bare-column rule: with max(), the other columns come from the row holding the max.
-  for (const r of db
-    .prepare(`SELECT relation_id AS id, score, max(answered_at) AS at FROM nps_answers${where('relation_id')} GROUP BY relation_id`)
-    .all() as Array<{ id: number; score: number; at: string }>) {
-    get(r.id).latestNps = { score: r.score, answeredAt: r.at };
+  for (const [id, score, at] of rows<[number, number, string]>(
+    `SELECT relation_id, score, max(answered_at) FROM nps_answers${where('relation_id')} GROUP BY relation_id`,
+  )) {
+    get(id).latestNps = { score, answeredAt: at };
   }
-  for (const r of db
-    .prepare(`SELECT relation_id AS id, text, kind, max(occurred_at) AS at FROM moments${where('relation_id')} GROUP BY relation_id`)
-    .all() as Array<{ id: number; text: string; kind: MomentKind; at: string }>) {
-    get(r.id).latestMoment = { text: r.text, kind: r.kind, occurredAt: r.at };
+  for (const [id, text, kind, at] of rows<[number, string, MomentKind, string]>(
+    `SELECT relation_id, text, kind, max(occurred_at) FROM moments${where('relation_id')} GROUP BY relation_id`,
+  )) {
+    get(id).latestMoment = { text, kind, occurredAt: at };
   }
-  for (const r of db
-    .prepare(`SELECT relation_id AS id, max(asked_at) AS at FROM asks${where('relation_id')} GROUP BY relation_id`)
-    .all() as Array<{ id: number; at: string }>) {
-    get(r.id).lastAskAt = r.at;
+  for (const [id, at] of rows<[number, string]>(`SELECT relation_id, max(asked_at) FROM asks${where('relation_id')} GROUP BY relation_id`)) {
+    get(id).lastAskAt = at;
   }
-  for (const r of db
-    .prepare(
-      `SELECT a.relation_id AS id, count(*) AS n FROM referrals f JOIN asks a ON a.id = f.ask_id WHERE f.stage = 'asked'${
-        only === undefined ? '' : ` AND a.relation_id = ${Number(only)}`
-      } GROUP BY a.relation_id`,
-    )
-    .all() as Array<{ id: number; n: number }>) {
-    get(r.id).waiting = r.n;
+  // The partial index holds only the waiting referrals; without statistics the planner would
+  // take referrals_stage instead and read every waiting referral's row.
+  for (const [id, n] of rows<[number, number]>(
+    `SELECT a.relation_id, count(*) FROM referrals f INDEXED BY referrals_waiting JOIN asks a ON a.id = f.ask_id
+     WHERE f.stage = 'asked'${where('a.relation_id', true)} GROUP BY a.relation_id`,
+  )) {
+    get(id).waiting = n;
   }
-  for (const r of db
-    .prepare(`SELECT relation_id AS id, count(*) AS n, count(shortlisted_at) AS s FROM connections${where('relation_id')} GROUP BY relation_id`)
-    .all() as Array<{ id: number; n: number; s: number }>) {
-    const s = get(r.id);
-    s.connections = r.n;
-    s.shortlisted = r.s;
+  // Counted in two index-only passes: all connections, then the shortlisted ones.
+  for (const [id, n] of rows<[number, number]>(`SELECT relation_id, count(*) FROM connections${where('relation_id')} GROUP BY relation_id`)) {
+    get(id).connections = n;
+  }
+  for (const [id, n] of rows<[number, number]>(
+    `SELECT relation_id, count(*) FROM connections WHERE shortlisted_at IS NOT NULL${where('relation_id', true)} GROUP BY relation_id`,
+  )) {
+    get(id).shortlisted = n;
   }
   return signals;
 }

@@ -1,0 +1,85 @@
+// The data the bench runs on, made once and kept in test/bench/.cache/: a large database from the
+// demo generator, and a LinkedIn Connections.csv. Both are deterministic. The database is cached
+// by the generator's version and a hash of the schema (an index added changes the figures).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'csv-stringify/sync';
+import { openDb } from '../../src/db/open.js';
+import { DEMO_SEED, generateDemo, GENERATOR_VERSION } from '../../src/demo/generate.js';
+import { connection } from '../../src/demo/people.js';
+import { mixSeed, Rng } from '../../src/demo/random.js';
+
+export const CACHE = fileURLToPath(new URL('./.cache/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The demo at this scale has 20,000 relations, 300,000 connections, 100,000 asks and so on. */
+export const SCALE = 1000;
+export const CSV_ROWS = 30_000;
+
+/** A hash of the .ts files under these folders (and of these files). */
+function sourceHash(paths: string[]): string {
+  const hash = createHash('sha256');
+  for (const p of paths) {
+    const abs = join(ROOT, p);
+    const files = p.endsWith('.ts') ? [abs] : readdirSync(abs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => join(abs, f));
+    for (const f of files) hash.update(f.slice(ROOT.length)).update(readFileSync(f));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+export interface LargeDb {
+  path: string;
+  version: string;
+  generatedAt: string;
+  counts: Record<string, number>;
+}
+
+/** Builds the large database unless the cache has this version already (a minute or so). */
+export function largeDb(log: (s: string) => void): LargeDb {
+  const version = `g${GENERATOR_VERSION}-${sourceHash(['src/db/migrations', 'test/bench/fixtures.ts'])}`;
+  const path = join(CACHE, `large-${version}.db`);
+  const meta = `${path}.json`;
+  if (existsSync(path) && existsSync(meta)) return JSON.parse(readFileSync(meta, 'utf8')) as LargeDb;
+  mkdirSync(CACHE, { recursive: true });
+  for (const f of readdirSync(CACHE)) if (f.startsWith('large-')) rmSync(join(CACHE, f)); // older versions
+  log(`Building the large database (scale ${SCALE}) in ${path} …`);
+  const started = Date.now();
+  const tmp = `${path}.tmp`;
+  const now = new Date();
+  const db = openDb(tmp);
+  const counts = { ...generateDemo(db, { seed: DEMO_SEED, scale: SCALE, now }) };
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  rmSync(`${tmp}-wal`, { force: true });
+  rmSync(`${tmp}-shm`, { force: true });
+  renameSync(tmp, path);
+  const info: LargeDb = { path, version, generatedAt: now.toISOString(), counts };
+  writeFileSync(meta, JSON.stringify(info, null, 2));
+  log(`  done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+  return info;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** LinkedIn's current Connections.csv layout: a "Notes:" preamble, then the header and the rows. */
+export function connectionsCsv(): string {
+  const version = sourceHash(['src/demo/people.ts', 'src/demo/random.ts', 'test/bench/fixtures.ts']);
+  const path = join(CACHE, `connections-${version}.csv`);
+  if (existsSync(path)) return path;
+  mkdirSync(CACHE, { recursive: true });
+  for (const f of readdirSync(CACHE)) if (f.startsWith('connections-')) rmSync(join(CACHE, f));
+  const rng = new Rng(mixSeed(DEMO_SEED, 2));
+  const now = new Date(Date.UTC(2026, 10, 25));
+  const rows: string[][] = [];
+  for (let i = 0; i < CSV_ROWS; i++) {
+    const c = connection(rng, 0.3, i, now);
+    const space = c.name.indexOf(' ');
+    const [y, m, d] = c.connectedOn!.split('-');
+    rows.push([c.name.slice(0, space), c.name.slice(space + 1), c.linkedin ?? '', c.email ?? '', c.company ?? '', c.title ?? '', `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`]);
+  }
+  const preamble = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address."\n\n';
+  writeFileSync(path, preamble + stringify(rows, { header: true, columns: ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'] }));
+  return path;
+}
