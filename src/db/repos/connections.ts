@@ -125,7 +125,8 @@ const key = (name: string, company: string | null) => `${name.toLowerCase()}\u00
 
 /**
  * Matches imported rows to a relation's connections and writes them; runs inside the caller's
- * transaction. Rows match an existing connection on the LinkedIn URL, else on name + company; a
+ * transaction. Rows match an existing connection on the LinkedIn URL, else on name + company
+ * (unless both have a LinkedIn URL, and they differ); a
  * matched row only changes fields that the file fills and that differ, so a re-import changes
  * nothing. Rows of the same file match each other too.
  */
@@ -144,11 +145,16 @@ function importer(db: Db, relationId: number, now: Date) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const at = now.toISOString();
+  // Two people of the same name at the same company, each with their own profile, stay two.
+  const sameNameWithoutOtherUrl = (row: ConnectionFields) => {
+    const twin = byName.get(key(row.name, row.company));
+    return twin && (twin.linkedin === null || row.linkedin === null) ? twin : undefined;
+  };
   return {
     counts,
     add(rows: readonly ConnectionFields[], source: 'linkedin' | 'csv'): void {
       for (const row of rows) {
-        const existing = (row.linkedin && byUrl.get(row.linkedin)) || byName.get(key(row.name, row.company));
+        const existing = (row.linkedin && byUrl.get(row.linkedin)) || sameNameWithoutOtherUrl(row);
         if (!existing) {
           const info = insert.run(relationId, row.name, row.title, row.company, row.industry, row.size, row.location, row.linkedin, row.email, row.connectedOn, source, at, at);
           remember({ id: Number(info.lastInsertRowid), relation_id: relationId, name: row.name, title: row.title, company: row.company, industry: row.industry, size: row.size, location: row.location, linkedin: row.linkedin, email: row.email, connected_on: row.connectedOn, shortlisted_at: null });
