@@ -11,7 +11,7 @@ import { PATH_STAGES, STAGES, type Stage } from '../core/model.js';
 import { READINESS } from '../core/readiness.js';
 import { hasReached } from '../core/stages.js';
 import { listRelations } from '../db/repos/relations.js';
-import { followupsDueBy, funnelCounts, isSetUp, waitingReferrals } from '../db/repos/today.js';
+import { askNowCandidates, followupsDueBy, funnelCounts, isSetUp, waitingReferrals } from '../db/repos/today.js';
 import { followupJson } from './followup/view.js';
 import { byReadiness, type RelationView, viewRelations } from './relation/view.js';
 
@@ -77,7 +77,12 @@ export default async function today(ctx: Context): Promise<void> {
 
   const due = followupsDueBy(db, endOfDay(now).toISOString(), LIST_LIMIT);
   const followups = selectDue(due.rows, now).map((f) => followupJson(f, now));
-  const ready = viewRelations(db, listRelations(db), now).filter((r) => r.readiness.askNow);
+  const candidates = askNowCandidates(
+    db,
+    new Date(now.getTime() - READINESS.askedRecently.days * DAY_MS).toISOString(),
+    new Date(now.getTime() - (READINESS.freshMoment.days + 1) * DAY_MS).toISOString(),
+  );
+  const ready = viewRelations(db, listRelations(db, { ids: candidates }), now).filter((r) => r.readiness.askNow);
   const askNow = ready
     .sort(byReadiness)
     .slice(0, ASK_NOW_LIMIT)

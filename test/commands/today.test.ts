@@ -145,3 +145,17 @@ describe('refer today', () => {
     expect(r.stdout).toContain('This month (November): 0 asked');
   });
 });
+
+describe('refer today at scale', () => {
+  it('picks the same relations to ask now as the readiness of every relation (its SQL pre-filter loses none)', async () => {
+    const file = join(s.dir, 'scaled.db');
+    const db = openDb(file);
+    generateDemo(db, { seed: 11, scale: 40, now });
+    db.close();
+    const all = (await s.run(['relation', 'list', '--ready', '--db', file, '--json'], { now })).json();
+    expect(all.length).toBeGreaterThan(ASK_NOW_LIMIT);
+    const today = (await s.run(['today', '--db', file, '--json'], { now })).json();
+    expect(today.totals.askNow).toBe(all.length);
+    expect(today.askNow.map((r: { id: number }) => r.id)).toEqual(all.slice(0, ASK_NOW_LIMIT).map((r: { id: number }) => r.id));
+  });
+});

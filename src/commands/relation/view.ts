@@ -18,10 +18,14 @@ export interface RelationView extends Relation {
   shortlisted: number;
 }
 
+/** Up to this many relations, their signals are looked up one by one. */
+const SEEK_LIMIT = 2000;
+
 const EMPTY: RelationSignals = { latestNps: null, latestMoment: null, lastAskAt: null, waiting: 0, connections: 0, shortlisted: 0 };
 
 export function viewRelations(db: Db, relations: Relation[], now: Date): RelationView[] {
-  const signals = relationSignals(db, relations.length === 1 ? [relations[0]!.id] : undefined);
+  // A few relations: seek each one's signals; many: one pass over every table beats thousands of seeks.
+  const signals = relationSignals(db, relations.length <= SEEK_LIMIT ? relations.map((r) => r.id) : undefined);
   // Every field written out rather than spread from the relation: V8 builds thousands of these
   // (relation list) several times faster, and sorts them faster, when they share one literal shape.
   return relations.map((relation) => {

@@ -97,11 +97,15 @@ export function getRelation(db: Db, id: number): Relation | undefined {
 type RelationTuple = [number, string, string | null, string | null, string | null, string | null, Relation['kind'], number | null, number | null, number | null, number | null, number | null, Relation['motivation'], string | null, string | null, string];
 
 /** Every relation; read as arrays and turned straight into relations, since lists read thousands. */
-export function listRelations(db: Db, opts: { includeArchived?: boolean } = {}): Relation[] {
+export function listRelations(db: Db, opts: { includeArchived?: boolean; ids?: number[] } = {}): Relation[] {
+  const where = [
+    ...(opts.includeArchived ? [] : ['archived_at IS NULL']),
+    ...(opts.ids ? [`id IN (SELECT value FROM json_each('${JSON.stringify(opts.ids.map(Number))}'))`] : []),
+  ];
   const rows = db
     .prepare(
       `SELECT id, name, company, role, linkedin, email, kind, trust, knows_audience, seller, sees_value, experienced_value, motivation, note, archived_at, created_at
-       FROM relations${opts.includeArchived ? '' : ' WHERE archived_at IS NULL'}`,
+       FROM relations${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
     )
     .raw()
     .all() as RelationTuple[];
@@ -221,8 +225,10 @@ export function relationSignals(db: Db, relationIds?: number[]): Map<number, Rel
     }
     return s;
   };
-  const only = relationIds && relationIds.length === 1 ? relationIds[0] : undefined;
-  const where = (col: string, and = false) => (only === undefined ? '' : ` ${and ? 'AND' : 'WHERE'} ${col} = ${Number(only)}`);
+  // All relations, or only these: one id inline, several through json_each (one index seek each).
+  const filter =
+    relationIds === undefined ? '' : relationIds.length === 1 ? `= ${Number(relationIds[0])}` : `IN (SELECT value FROM json_each('${JSON.stringify(relationIds.map(Number))}'))`;
+  const where = (col: string, and = false) => (filter === '' ? '' : ` ${and ? 'AND' : 'WHERE'} ${col} ${filter}`);
   // Each query walks one index in relation order; rows come back as arrays (no object per row),
   // since relation list reads them for every relation.
   const rows = <T extends unknown[]>(sql: string) => db.prepare(sql).raw().all() as T[];

@@ -99,3 +99,24 @@ export function funnelCounts(db: Db, from: string, to: string): Array<{ stage: S
     .prepare('SELECT stage, reached, count(*) AS n FROM referrals WHERE asked_at >= ? AND asked_at < ? GROUP BY stage, reached')
     .all(from, to) as Array<{ stage: Stage; reached: PathStage; n: number }>;
 }
+
+/**
+ * The relations that readiness could call "ask now": nothing waiting, not asked since
+ * `askedAfter`, and a latest NPS answer of 9 or 10 or a moment since `momentAfter`. A superset
+ * (readiness decides); it spares `today` the readiness of every relation.
+ */
+export function askNowCandidates(db: Db, askedAfter: string, momentAfter: string): number[] {
+  return db
+    .prepare(
+      `SELECT r.id FROM relations r
+       WHERE r.archived_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM asks a WHERE a.relation_id = r.id AND a.asked_at > @askedAfter)
+         AND NOT EXISTS (SELECT 1 FROM asks a JOIN referrals f INDEXED BY referrals_waiting ON f.ask_id = a.id
+                         WHERE a.relation_id = r.id AND f.stage = 'asked')
+         AND (EXISTS (SELECT 1 FROM moments m WHERE m.relation_id = r.id AND m.occurred_at > @momentAfter)
+              OR EXISTS (SELECT 1 FROM nps_answers n WHERE n.relation_id = r.id AND n.score >= 9
+                           AND n.answered_at = (SELECT max(answered_at) FROM nps_answers WHERE relation_id = r.id)))`,
+    )
+    .pluck()
+    .all({ askedAfter, momentAfter }) as number[];
+}
