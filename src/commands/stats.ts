@@ -1,8 +1,6 @@
-import { addDays } from 'date-fns/addDays';
-import { startOfDay } from 'date-fns/startOfDay';
 import type { Context } from '../context.js';
-import { computeStats, type GroupBy, type StatsInput } from '../core/stats.js';
-import { loadStatsInput, type StatsPeriod } from '../db/repos/stats.js';
+import { assembleStats, noneReached, statsPeriod, type GroupBy, type StatsAggregate } from '../core/stats.js';
+import { loadStatsAggregate } from '../db/repos/stats.js';
 import { UsageError } from '../errors.js';
 
 interface StatsFlags {
@@ -12,15 +10,13 @@ interface StatsFlags {
   csv?: boolean;
 }
 
-const NOTHING: StatsInput = { referrals: [], followups: [], latestNps: [], askedRelationIds: [] };
-
-/** The stored instants of the period computeStats counts: the local start of --since up to the local midnight after --until. */
-function periodOf(from: Date | null, to: Date | null): StatsPeriod {
-  return {
-    start: from ? startOfDay(from).toISOString() : null,
-    end: to ? addDays(startOfDay(to), 1).toISOString() : null,
-  };
-}
+const NOTHING: StatsAggregate = {
+  total: { reached: noneReached(), declined: 0, lost: 0, medianMs: { askToIntro: null, introToMeeting: null, askToWon: null } },
+  groups: [],
+  followups: { due: 0, doneOnTime: 0, overdue: 0 },
+  latestNps: [],
+  askedRelationIds: [],
+};
 
 /** --since and --until as days; the date parser (chrono) loads only when one is given. */
 async function readPeriod(opts: StatsFlags, now: Date): Promise<{ from: Date | null; to: Date | null }> {
@@ -38,9 +34,10 @@ export default async function stats(ctx: Context, _args: string[], opts: StatsFl
   const { from, to } = await readPeriod(opts, now);
 
   // Stats only read: a fresh install gets an empty report, not a new database.
+  const period = statsPeriod(from, to);
   const db = await ctx.existingDb();
-  const input = db ? loadStatsInput(db, periodOf(from, to), now) : NOTHING;
-  const report = computeStats(input, { from, to, by: opts.by, now });
+  const input = db ? loadStatsAggregate(db, period, now, opts.by) : NOTHING;
+  const report = assembleStats(input, { from, to, by: opts.by, now });
 
   if (ctx.json) return ctx.printJson(report);
   if (opts.csv) return ctx.print((await import('./stats/csv.js')).csvReport(report, opts.by));

@@ -28,6 +28,10 @@ export const END_STAGES = ['declined', 'lost'] as const;
 export const STAGES = [...PATH_STAGES, ...END_STAGES] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** What `refer stats --by` can put one row per. */
+export const GROUP_BYS = ['relation', 'channel', 'template', 'month'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
 /** The four ambassador criteria of the playbook, with their flag and column names. */
 export const CRITERIA = [
   { key: 'knowsAudience', flag: 'knows-audience', column: 'knows_audience', label: 'knows your target audience' },

@@ -1,16 +1,17 @@
-// The figures of `refer stats`, computed from plain rows (the repos load them, a renderer prints
-// them). Everything a user sees in `stats --json` is built here, so the shape below is the contract.
+// The figures of `refer stats`. Everything a user sees in `stats --json` is built here, so the
+// shape below is the contract. Two ways in, one set of rules: `assembleStats` turns counts and
+// medians (aggregated in SQL by src/db/repos/stats.ts on a large history) into the report, and
+// `computeStats` aggregates plain rows the same way in memory and hands them to it.
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 import { BENCHMARKS, type Benchmark, type BenchmarkKey, type BenchmarkUnit, type ComparableMetric } from './benchmarks.js';
-import { PATH_STAGES, STAGES, type Channel, type PathStage, type Stage } from './model.js';
+import { GROUP_BYS, PATH_STAGES, STAGES, type Channel, type GroupBy, type PathStage, type Stage } from './model.js';
 import { npsClass, npsSummary, type NpsSummary } from './nps.js';
 import { rate, wilson, type Interval, type Rate } from './wilson.js';
 
-export const GROUP_BYS = ['relation', 'channel', 'template', 'month'] as const;
-export type GroupBy = (typeof GROUP_BYS)[number];
+export { GROUP_BYS, type GroupBy };
 
 /**
  * Fewer trials than this and a rate is too uncertain to compare with another. Two rates are
@@ -65,6 +66,39 @@ export interface StatsOptions {
   to: Date | null;
   by?: GroupBy;
   now: Date;
+}
+
+/** The referrals of the period (or of one group), counted and measured. */
+export interface FunnelAggregate {
+  /** referrals by the furthest path stage they reached */
+  reached: Record<PathStage, number>;
+  /** referrals that are declined or lost now */
+  declined: number;
+  lost: number;
+  /** the median of the milliseconds between two stages, over the referrals that have both; null without any */
+  medianMs: Record<keyof MedianDays, number | null>;
+}
+
+export interface GroupAggregate extends FunnelAggregate {
+  key: string;
+  label: string;
+}
+
+/** What `assembleStats` needs: the period's figures already aggregated. */
+export interface StatsAggregate {
+  total: FunnelAggregate;
+  /** one per group with `by` (any order); otherwise empty */
+  groups: readonly GroupAggregate[];
+  followups: FollowupStats;
+  latestNps: StatsInput['latestNps'];
+  askedRelationIds: StatsInput['askedRelationIds'];
+}
+
+/** A stretch of local time as stored instants: from `start` included to `end` excluded. */
+export interface Span {
+  key: string;
+  start: string;
+  end: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,34 +229,68 @@ export function distinguishable(a: Pick<Rate, 'count' | 'of'>, b: Pick<Rate, 'co
   return ia.high < ib.low || ib.high < ia.low;
 }
 
+/** The middle value, or the mean of the two middle ones (as SQLite's median() gives it). */
 function median(values: number[]): number | null {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
-  const m = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return Math.round(m * 10) / 10;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Milliseconds to days, to 0.1 day. */
+function toDays(ms: number | null): number | null {
+  return ms === null ? null : Math.round((ms / DAY_MS) * 10) / 10;
 }
 
 type StageTime = 'askedAt' | 'introducedAt' | 'meetingAt' | 'wonAt';
 
-function medianDays(referrals: readonly StatsReferral[], start: StageTime, end: StageTime): number | null {
-  const days: number[] = [];
+/** Which stage times each median spans; the SQL of src/db/repos/stats.ts measures the same pairs. */
+export const MEDIAN_SPANS: Record<keyof MedianDays, [StageTime, StageTime]> = {
+  askToIntro: ['askedAt', 'introducedAt'],
+  introToMeeting: ['introducedAt', 'meetingAt'],
+  askToWon: ['askedAt', 'wonAt'],
+};
+
+function medianMs(referrals: readonly StatsReferral[], [start, end]: [StageTime, StageTime]): number | null {
+  const ms: number[] = [];
   for (const r of referrals) {
     const from = r[start];
     const to = r[end];
-    if (from && to) days.push((Date.parse(to) - Date.parse(from)) / DAY_MS);
+    if (from && to) ms.push(Date.parse(to) - Date.parse(from));
   }
-  return median(days);
+  return median(ms);
+}
+
+/** An empty count of referrals by the furthest stage reached. */
+export function noneReached(): Record<PathStage, number> {
+  return Object.fromEntries(PATH_STAGES.map((s) => [s, 0])) as Record<PathStage, number>;
+}
+
+/** Counts and measures rows in memory, as the SQL of src/db/repos/stats.ts does in the database. */
+function aggregate(referrals: readonly StatsReferral[]): FunnelAggregate {
+  const reached = noneReached();
+  let declined = 0;
+  let lost = 0;
+  for (const r of referrals) {
+    reached[r.reached] += 1;
+    if (r.stage === 'declined') declined += 1;
+    if (r.stage === 'lost') lost += 1;
+  }
+  const medians = Object.fromEntries(
+    Object.entries(MEDIAN_SPANS).map(([key, span]) => [key, medianMs(referrals, span)]),
+  ) as FunnelAggregate['medianMs'];
+  return { reached, declined, lost, medianMs: medians };
 }
 
 /** The funnel and everything derived from it, for the whole period or one group. */
-function funnelFigures(referrals: readonly StatsReferral[]): FunnelFigures {
+function funnelFigures(agg: FunnelAggregate): FunnelFigures {
+  // A referral that reached a stage passed every stage before it.
   const funnel = Object.fromEntries(STAGES.map((s) => [s, 0])) as Funnel;
-  for (const r of referrals) {
-    const reached = PATH_STAGES.indexOf(r.reached);
-    for (const [i, stage] of PATH_STAGES.entries()) if (reached >= i) funnel[stage] += 1;
-    if (r.stage === 'declined' || r.stage === 'lost') funnel[r.stage] += 1;
+  for (const [i, stage] of PATH_STAGES.entries()) {
+    for (const later of PATH_STAGES.slice(i)) funnel[stage] += agg.reached[later];
   }
+  funnel.declined = agg.declined;
+  funnel.lost = agg.lost;
 
   const rates = {} as Rates;
   const steps = {} as Steps;
@@ -244,9 +312,9 @@ function funnelFigures(referrals: readonly StatsReferral[]): FunnelFigures {
     steps,
     counts,
     medianDays: {
-      askToIntro: medianDays(referrals, 'askedAt', 'introducedAt'),
-      introToMeeting: medianDays(referrals, 'introducedAt', 'meetingAt'),
-      askToWon: medianDays(referrals, 'askedAt', 'wonAt'),
+      askToIntro: toDays(agg.medianMs.askToIntro),
+      introToMeeting: toDays(agg.medianMs.introToMeeting),
+      askToWon: toDays(agg.medianMs.askToWon),
     },
   };
 }
@@ -266,7 +334,7 @@ function groupOf(r: StatsReferral, by: GroupBy): { key: string; label: string } 
   }
 }
 
-function groupFigures(referrals: readonly StatsReferral[], by: GroupBy): StatsGroup[] {
+function aggregateGroups(referrals: readonly StatsReferral[], by: GroupBy): GroupAggregate[] {
   const members = new Map<string, { label: string; rows: StatsReferral[] }>();
   for (const r of referrals) {
     const { key, label } = groupOf(r, by);
@@ -274,7 +342,13 @@ function groupFigures(referrals: readonly StatsReferral[], by: GroupBy): StatsGr
     group.rows.push(r);
     members.set(key, group);
   }
-  const groups = [...members].map(([key, { label, rows }]) => ({ key, label, ...funnelFigures(rows) }));
+  return [...members].map(([key, { label, rows }]) => ({ key, label, ...aggregate(rows) }));
+}
+
+function groupFigures(aggregates: readonly GroupAggregate[], by: GroupBy): StatsGroup[] {
+  const groups = aggregates
+    .filter((g) => PATH_STAGES.some((s) => g.reached[s] > 0)) // a month without asks is no row
+    .map(({ key, label, ...agg }) => ({ key, label, ...funnelFigures(agg) }));
   if (by === 'month') return groups.sort((a, b) => a.key.localeCompare(b.key)); // a timeline, not a ranking
   return groups.sort(byPerformance);
 }
@@ -349,42 +423,88 @@ function nextLocalMidnight(iso: string): number {
   return addDays(startOfDay(new Date(iso)), 1).getTime();
 }
 
+/**
+ * The period as stored instants: from the local start of `from`'s day up to (not including) the
+ * local midnight that ends `to`'s day, so an ask made late on the --until day counts.
+ */
+export function statsPeriod(from: Date | null, to: Date | null): { start: string | null; end: string | null } {
+  const start = from ? startOfDay(from) : null;
+  const end = to ? addDays(startOfDay(to), 1) : null;
+  if (start && end && start >= end) {
+    throw new UsageError(`--since ${localDate(from)} is after --until ${localDate(to)}`);
+  }
+  return { start: start?.toISOString() ?? null, end: end?.toISOString() ?? null };
+}
+
+/** The local days that hold the instants `first` … `last`, each as the instants it spans. */
+export function localDays(first: string, last: string): Span[] {
+  const days: Span[] = [];
+  for (let day = startOfDay(new Date(first)); day.toISOString() <= last; ) {
+    const next = addDays(day, 1);
+    days.push({ key: format(day, 'yyyy-MM-dd'), start: day.toISOString(), end: next.toISOString() });
+    day = next;
+  }
+  return days;
+}
+
+/** The local months that hold the instants `first` … `last` (keys YYYY-MM, as `--by month` names them). */
+export function localMonths(first: string, last: string): Span[] {
+  const months: Span[] = [];
+  const f = new Date(first);
+  for (let month = new Date(f.getFullYear(), f.getMonth(), 1); month.toISOString() <= last; ) {
+    const next = new Date(month.getFullYear(), month.getMonth() + 1, 1);
+    months.push({ key: format(month, 'yyyy-MM'), start: month.toISOString(), end: next.toISOString() });
+    month = next;
+  }
+  return months;
+}
+
 function localDate(d: Date | null): string | null {
   return d ? format(d, 'yyyy-MM-dd') : null;
 }
 
 /**
- * Compute the stats report. The funnel, the medians and the groups cover the referrals ASKED in
- * the period: from the local start of `from`'s day up to (not including) the local midnight that
- * ends `to`'s day, so an ask made late on the --until day counts. Follow-ups count when due in the
- * period and not after `now`. NPS and the promoter ask rate describe the relation base as it is now.
+ * Compute the stats report from rows. The funnel, the medians and the groups cover the referrals
+ * ASKED in the period (see `statsPeriod`). Follow-ups count when due in the period and not after
+ * `now`. NPS and the promoter ask rate describe the relation base as it is now.
  */
 export function computeStats(input: StatsInput, opts: StatsOptions): StatsReport {
-  const start = opts.from ? startOfDay(opts.from) : null;
-  const end = opts.to ? addDays(startOfDay(opts.to), 1) : null;
-  if (start && end && start >= end) {
-    throw new UsageError(`--since ${localDate(opts.from)} is after --until ${localDate(opts.to)}`);
-  }
+  const { start, end } = statsPeriod(opts.from, opts.to);
+  const [from, to] = [start === null ? -Infinity : Date.parse(start), end === null ? Infinity : Date.parse(end)];
   const inPeriod = (iso: string): boolean => {
     const t = Date.parse(iso);
-    return (!start || t >= start.getTime()) && (!end || t < end.getTime());
+    return t >= from && t < to;
   };
 
   const referrals = input.referrals.filter((r) => inPeriod(r.askedAt));
-  const figures = funnelFigures(referrals);
-  const { funnel } = figures;
-
   const now = opts.now.getTime();
   const due = input.followups.filter((f) => inPeriod(f.dueAt) && Date.parse(f.dueAt) <= now);
-  const followups: FollowupStats = {
-    due: due.length,
-    doneOnTime: due.filter((f) => f.doneAt !== null && Date.parse(f.doneAt) < nextLocalMidnight(f.dueAt)).length,
-    overdue: due.filter((f) => f.doneAt === null && Date.parse(f.dueAt) < now).length,
-  };
+  return assembleStats(
+    {
+      total: aggregate(referrals),
+      groups: opts.by ? aggregateGroups(referrals, opts.by) : [],
+      followups: {
+        due: due.length,
+        doneOnTime: due.filter((f) => f.doneAt !== null && Date.parse(f.doneAt) < nextLocalMidnight(f.dueAt)).length,
+        overdue: due.filter((f) => f.doneAt === null && Date.parse(f.dueAt) < now).length,
+      },
+      latestNps: input.latestNps,
+      askedRelationIds: input.askedRelationIds,
+    },
+    opts,
+  );
+}
 
-  const nps = npsSummary(input.latestNps.map((a) => a.score));
-  const asked = new Set(input.askedRelationIds);
-  const promoterIds = input.latestNps.filter((a) => npsClass(a.score) === 'promoter').map((a) => a.relationId);
+/** The report from figures already aggregated (in SQL or by computeStats). */
+export function assembleStats(agg: StatsAggregate, opts: StatsOptions): StatsReport {
+  statsPeriod(opts.from, opts.to);
+  const figures = funnelFigures(agg.total);
+  const { funnel } = figures;
+  const { followups } = agg;
+
+  const nps = npsSummary(agg.latestNps.map((a) => a.score));
+  const asked = new Set(agg.askedRelationIds);
+  const promoterIds = agg.latestNps.filter((a) => npsClass(a.score) === 'promoter').map((a) => a.relationId);
   const promotersAsked = rate(promoterIds.filter((id) => asked.has(id)).length, promoterIds.length);
   const promoterAskRate: PromoterAskRate = {
     asked: promotersAsked.count,
@@ -402,7 +522,7 @@ export function computeStats(input: StatsInput, opts: StatsOptions): StatsReport
     nps,
   );
 
-  const groups = opts.by ? groupFigures(referrals, opts.by) : [];
+  const groups = opts.by ? groupFigures(agg.groups, opts.by) : [];
 
   const notes: string[] = [];
   if (funnel.asked === 0) notes.push('No referrals were asked in this period.');

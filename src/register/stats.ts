@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { GROUP_BYS } from '../core/stats.js';
+import { GROUP_BYS } from '../core/model.js';
 import { choice, examples, lazy, type MakeContext } from './util.js';
 
 export function registerStats(program: Command, make: MakeContext): void {

@@ -102,8 +102,11 @@ CREATE TABLE asks (
 ) STRICT;
 CREATE INDEX asks_relation ON asks (relation_id, asked_at);
 CREATE INDEX asks_asked_at ON asks (asked_at);
--- stats: the referral asks (their relation, channel, template) without reading the scripts
+-- stats: the referral asks (their relation, channel, template) without reading the scripts,
+-- in the order of each --by, so the figures are grouped without sorting
 CREATE INDEX asks_kind ON asks (kind, relation_id, channel, template);
+CREATE INDEX asks_kind_channel ON asks (kind, channel);
+CREATE INDEX asks_kind_template ON asks (kind, template);
 
 -- One row per connection named in an ask. stage is where it is now; reached is the furthest
 -- stage on the main path it ever reached (kept on the row so stats never replay history);
@@ -130,6 +133,12 @@ CREATE TABLE referrals (
 ) STRICT;
 -- covers the stats scan of a period: no row of the table is read
 CREATE INDEX referrals_asked_at ON referrals (asked_at, ask_id, stage, reached, introduced_at, meeting_at, won_at);
+-- stats: each ask's referrals with the milliseconds each median measures, so the figures are
+-- aggregated from the index alone (src/db/repos/stats.ts MEDIAN_SQL writes the same expressions)
+CREATE INDEX referrals_stats ON referrals (ask_id, asked_at, reached, stage,
+  round((julianday(introduced_at) - julianday(asked_at)) * 86400000),
+  round((julianday(meeting_at) - julianday(introduced_at)) * 86400000),
+  round((julianday(won_at) - julianday(asked_at)) * 86400000));
 CREATE INDEX referrals_connection ON referrals (connection_id);
 CREATE INDEX referrals_stage ON referrals (stage, asked_at);
 -- the referrals still waiting for an answer, per ask (readiness of every relation in relation list)

@@ -1,9 +1,21 @@
-// What `refer stats` reads: exactly the input of computeStats (src/core/stats.ts), filtered to the
-// period in SQL so a long history is read only where it matters. Referrals, follow-ups and asks
-// are read from covering indexes (test/db/query-plans.test.ts), never from their wide rows.
+// What `refer stats` reads: the period's figures aggregated in SQL (counts and medians per group),
+// for assembleStats (src/core/stats.ts), so a long history is never loaded row by row. The rules
+// (what counts as reached, which times a median spans, where a local day or month begins) stay in
+// src/core/stats.ts; test/db/stats-sql.test.ts checks this file against computeStats over the rows.
+// Every query reads covering indexes only (test/db/query-plans.test.ts).
 import type { Db } from '../open.js';
-import type { StatsFollowup, StatsInput, StatsReferral } from '../../core/stats.js';
-import type { Channel, PathStage, Stage } from '../../core/model.js';
+import {
+  localDays,
+  localMonths,
+  MEDIAN_SPANS,
+  noneReached,
+  type FunnelAggregate,
+  type GroupAggregate,
+  type GroupBy,
+  type StatsAggregate,
+  type StatsInput,
+} from '../../core/stats.js';
+import { PATH_STAGES } from '../../core/model.js';
 
 /** Instants as stored (ISO UTC): from `start` included up to `end` excluded; null: open. */
 export interface StatsPeriod {
@@ -11,8 +23,18 @@ export interface StatsPeriod {
   end: string | null;
 }
 
-type ReferralRow = [id: number, askId: number, stage: Stage, reached: PathStage, askedAt: string, introducedAt: string | null, meetingAt: string | null, wonAt: string | null];
-type AskRow = [id: number, relationId: number, channel: Channel, template: string];
+const COLUMN = { askedAt: 'asked_at', introducedAt: 'introduced_at', meetingAt: 'meeting_at', wonAt: 'won_at' } as const;
+
+/**
+ * Milliseconds between two stage times, exactly as Date.parse would give them. The text must
+ * match the expressions of the index referrals_stats (001_initial.ts), which stores them.
+ */
+export const MEDIAN_SQL = Object.fromEntries(
+  Object.entries(MEDIAN_SPANS).map(([key, [from, to]]) => [key, `round((julianday(${COLUMN[to]}) - julianday(${COLUMN[from]})) * 86400000)`]),
+) as Record<keyof typeof MEDIAN_SPANS, string>;
+
+/** The column each `--by` groups on, in the order of an index, so SQLite groups without sorting. */
+const GROUP_COLUMN = { relation: 'a.relation_id', channel: 'a.channel', template: 'a.template' } as const;
 
 /** `column >= start AND column < end`, leaving out the open ends (a range the index can seek). */
 function within(column: string, period: StatsPeriod): string {
@@ -20,23 +42,46 @@ function within(column: string, period: StatsPeriod): string {
   return parts.length ? parts.join(' AND ') : '1';
 }
 
+/** The funnel counts and medians of the referral asks' referrals, per group or in total. */
+function funnelSql(period: StatsPeriod, group: string | null): string {
+  const measures = [
+    ...PATH_STAGES.map((s) => `count(*) FILTER (WHERE r.reached = '${s}')`),
+    `count(*) FILTER (WHERE r.stage = 'declined')`,
+    `count(*) FILTER (WHERE r.stage = 'lost')`,
+    ...Object.values(MEDIAN_SQL).map((d) => `median(${d.replaceAll(/\b(\w+_at)\b/g, 'r.$1')})`),
+  ];
+  // Driven from the referral asks (a referral named in a quote or review ask does not count);
+  // each ask's referrals are one seek in referrals_stats, which holds the measured times.
+  return `SELECT ${group ?? 'NULL'}, ${measures.join(', ')}
+    FROM asks a JOIN referrals r ON r.ask_id = a.id
+    WHERE a.kind = 'referral' AND ${within('r.asked_at', period)}${group ? ` GROUP BY ${group}` : ''}`;
+}
+
 /** The statements, exported for the query-plan test. */
 export function statsSql(period: StatsPeriod) {
   return {
-    // Only what computeStats reads; the ask's fields come from `asks` below, joined in memory
-    // (a join per referral would cost an ask lookup each).
-    referrals: `SELECT id, ask_id, stage, reached, asked_at, introduced_at, meeting_at, won_at FROM referrals
-      WHERE ${within('asked_at', period)}`,
-    // The relation, channel and template of the referral asks in the period; a referral named
-    // in an ask of another kind (a quote, a review) has none and is left out.
-    asks: `SELECT id, relation_id, channel, template FROM asks WHERE kind = 'referral'${
-      period.start === null && period.end === null ? '' : ` AND id IN (SELECT ask_id FROM referrals WHERE ${within('asked_at', period)})`
-    }`,
+    total: funnelSql(period, null),
+    byrelation: funnelSql(period, GROUP_COLUMN.relation),
+    bychannel: funnelSql(period, GROUP_COLUMN.channel),
+    bytemplate: funnelSql(period, GROUP_COLUMN.template),
+    relationNames: `SELECT id, name FROM relations WHERE id IN (SELECT value FROM json_each(@ids))`,
+    // The first and last ask of the period, to lay out its local months.
+    askSpan: `SELECT (SELECT min(asked_at) FROM referrals WHERE ${within('asked_at', period)}),
+      (SELECT max(asked_at) FROM referrals WHERE ${within('asked_at', period)})`,
+    // Due in the period and not ahead of now (computeStats applies the same rule).
+    followups: `SELECT count(*), count(*) FILTER (WHERE done_at IS NULL AND due_at < @now)
+      FROM followups WHERE ${within('due_at', period)} AND due_at <= @now`,
+    dueSpan: `SELECT (SELECT min(due_at) FROM followups WHERE ${within('due_at', period)} AND due_at <= @now),
+      (SELECT max(due_at) FROM followups WHERE ${within('due_at', period)} AND due_at <= @now)`,
+    // Done before the local midnight that ends the due day: @days holds each local day's
+    // [start, end) as instants (computed in src/core/stats.ts), one index range per day. CROSS
+    // JOIN keeps the few days outside; the unary + keeps the period and @now out of the seek, or
+    // SQLite would take @now as each day's upper bound and read on to it.
+    doneOnTime: `WITH d (start, end) AS (SELECT value ->> 0, value ->> 1 FROM json_each(@days))
+      SELECT count(*) FROM d CROSS JOIN followups f ON f.due_at >= d.start AND f.due_at < d.end
+      WHERE f.done_at < d.end AND ${within('+f.due_at', period)} AND +f.due_at <= @now`,
     // For the promoter ask rate: relations ever asked for a referral.
     askedRelations: `SELECT DISTINCT relation_id FROM asks WHERE kind = 'referral'`,
-    relations: `SELECT id, name FROM relations`,
-    // Due in the period and not ahead of now (computeStats applies the same rule).
-    followups: `SELECT due_at AS dueAt, done_at AS doneAt FROM followups WHERE ${within('due_at', period)} AND due_at <= @now`,
     // Each current relation's latest answer; archived relations have left the base.
     latestNps: `SELECT r.id AS relationId, n.score FROM relations r
       JOIN nps_answers n ON n.id = (SELECT m.id FROM nps_answers m WHERE m.relation_id = r.id ORDER BY m.answered_at DESC, m.id DESC LIMIT 1)
@@ -44,41 +89,51 @@ export function statsSql(period: StatsPeriod) {
   };
 }
 
-/** The input of computeStats for the referrals asked and the follow-ups due in `period`. */
-export function loadStatsInput(db: Db, period: StatsPeriod, now: Date): StatsInput {
+type FunnelRow = [key: string | number | null, ...counts: number[]];
+
+function toAggregate(row: FunnelRow): FunnelAggregate {
+  const reached = noneReached();
+  PATH_STAGES.forEach((s, i) => (reached[s] = row[1 + i] as number));
+  const [declined, lost, askToIntro, introToMeeting, askToWon] = row.slice(1 + PATH_STAGES.length) as Array<number | null>;
+  return { reached, declined: declined!, lost: lost!, medianMs: { askToIntro: askToIntro ?? null, introToMeeting: introToMeeting ?? null, askToWon: askToWon ?? null } };
+}
+
+function funnel(db: Db, period: StatsPeriod, sql: string): FunnelRow[] {
+  return db.prepare(sql).raw().all(period) as FunnelRow[];
+}
+
+function groups(db: Db, period: StatsPeriod, by: GroupBy): GroupAggregate[] {
+  if (by === 'month') {
+    const [first, last] = db.prepare(statsSql(period).askSpan).raw().get(period) as [string | null, string | null];
+    if (first === null || last === null) return [];
+    return localMonths(first, last).map((m) => {
+      const inMonth = {
+        start: period.start === null || m.start > period.start ? m.start : period.start,
+        end: period.end === null || m.end < period.end ? m.end : period.end,
+      };
+      return { key: m.key, label: m.key, ...toAggregate(funnel(db, inMonth, statsSql(inMonth).total)[0]!) };
+    });
+  }
+  const rows = funnel(db, period, statsSql(period)[`by${by}`]);
+  if (by !== 'relation') return rows.map((row) => ({ key: String(row[0]), label: String(row[0]), ...toAggregate(row) }));
+  const names = new Map(db.prepare(statsSql(period).relationNames).raw().all({ ids: JSON.stringify(rows.map((r) => r[0])) }) as Array<[number, string]>);
+  return rows.map((row) => ({ key: String(row[0]), label: names.get(row[0] as number) ?? '', ...toAggregate(row) }));
+}
+
+/** The figures of the referrals asked and the follow-ups due in `period`, aggregated. */
+export function loadStatsAggregate(db: Db, period: StatsPeriod, now: Date, by?: GroupBy): StatsAggregate {
   const sql = statsSql(period);
   const params = { ...period, now: now.toISOString() };
 
-  const asks = new Map((db.prepare(sql.asks).raw().all(params) as AskRow[]).map((a) => [a[0], a]));
-  const names = new Map(db.prepare(sql.relations).raw().all() as Array<[number, string]>);
-
-  const referrals: StatsReferral[] = [];
-  for (const [id, askId, stage, reached, askedAt, introducedAt, meetingAt, wonAt] of db
-    .prepare(sql.referrals)
-    .raw()
-    .all(params) as ReferralRow[]) {
-    const ask = asks.get(askId);
-    if (!ask) continue; // named in an ask of another kind
-    const [, relationId, channel, template] = ask;
-    referrals.push({
-      id,
-      askId,
-      relationId,
-      relationName: names.get(relationId) ?? '',
-      channel,
-      template,
-      askedAt,
-      stage,
-      reached,
-      introducedAt,
-      meetingAt,
-      wonAt,
-    });
-  }
+  const [due, overdue] = db.prepare(sql.followups).raw().get(params) as [number, number];
+  const [firstDue, lastDue] = db.prepare(sql.dueSpan).raw().get(params) as [string | null, string | null];
+  const days = firstDue === null || lastDue === null ? [] : localDays(firstDue, lastDue).map((d) => [d.start, d.end]);
+  const doneOnTime = days.length ? (db.prepare(sql.doneOnTime).pluck().get({ ...params, days: JSON.stringify(days) }) as number) : 0;
 
   return {
-    referrals,
-    followups: db.prepare(sql.followups).all(params) as StatsFollowup[],
+    total: toAggregate(funnel(db, period, sql.total)[0]!),
+    groups: by ? groups(db, period, by) : [],
+    followups: { due, doneOnTime, overdue },
     latestNps: db.prepare(sql.latestNps).all() as StatsInput['latestNps'],
     askedRelationIds: db.prepare(sql.askedRelations).pluck().all() as number[],
   };
