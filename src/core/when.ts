@@ -72,6 +72,8 @@ export interface DateArgOptions {
  * weekday is the nearest one, as chrono reads it.
  */
 export function parseDateArg(text: string, now: Date, opts: DateArgOptions = {}): Date {
+  const iso = isoLocal(text);
+  if (iso) return iso.hasTime || !opts.endOfDay ? iso.date : endOfDay(iso.date);
   const c = parseWhole(text, now, false);
   if (!c) {
     const prefix = opts.flag ? `${opts.flag}: ` : '';
@@ -83,6 +85,23 @@ export function parseDateArg(text: string, now: Date, opts: DateArgOptions = {})
   if (hasTime(c)) return fromComponents(c);
   const day = fromComponents(c, 0, 0);
   return opts.endOfDay ? endOfDay(day) : day;
+}
+
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A plain ISO day or local date-time, read without chrono: scripts pass these to --date, --since
+ * and --until, and chrono's first parse costs more than the rest of such a command. Anything
+ * else (a phrase, an offset, a day or hour that does not exist) is left to chrono.
+ */
+function isoLocal(text: string): { date: Date; hasTime: boolean } | null {
+  const m = ISO_LOCAL.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v)));
+  const date = new Date(y!, mo! - 1, d!, h ?? 0, mi ?? 0, sec ?? 0);
+  const exact =
+    date.getFullYear() === y && date.getMonth() === mo! - 1 && date.getDate() === d && date.getHours() === (h ?? 0) && date.getMinutes() === (mi ?? 0);
+  return exact ? { date, hasTime: h !== undefined } : null;
 }
 
 /** Refuses a moment after `now` for flags that record something that already happened. */

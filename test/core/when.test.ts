@@ -207,3 +207,23 @@ describe('assertNotFuture', () => {
     );
   });
 });
+
+describe('parseDateArg on plain ISO input', () => {
+  const now = new Date('2026-11-25T12:00:00+01:00');
+  it('reads days and local times exactly, with an inclusive end of day', () => {
+    expect(parseDateArg('2026-03-29', now).getTime()).toBe(new Date(2026, 2, 29, 0, 0).getTime());
+    expect(parseDateArg('2026-03-29', now, { endOfDay: true }).getTime()).toBe(new Date(2026, 2, 29, 23, 59, 59, 999).getTime());
+    expect(parseDateArg('2026-10-25T14:30', now).getTime()).toBe(new Date(2026, 9, 25, 14, 30).getTime());
+    expect(parseDateArg(' 2026-10-25 14:30:15 ', now).getTime()).toBe(new Date(2026, 9, 25, 14, 30, 15).getTime());
+  });
+
+  it('never rolls a day that does not exist over into the next month', () => {
+    let got: Date | undefined;
+    try {
+      got = parseDateArg('2026-02-31', now);
+    } catch (err) {
+      expect(String(err)).toMatch(/cannot read "2026-02-31"/);
+    }
+    if (got) expect(got.getMonth()).toBe(1);
+  });
+});
