@@ -22,9 +22,6 @@ function addonPath(): string | undefined {
   }
 }
 
-/** The most of the database file mapped into memory for reading. */
-const MMAP_BYTES = 256 * 1024 * 1024;
-
 /** How long a write waits for another refer process before giving up (ms). */
 export const BUSY_TIMEOUT_MS = 10_000;
 
@@ -42,8 +39,6 @@ export function openDb(path: string, opts: { create?: boolean } = {}): Db {
     throw explainSqliteError(err, path);
   }
   try {
-    // Reads through a memory map instead of copying pages: stats and lists walk large indexes.
-    db.pragma(`mmap_size = ${MMAP_BYTES}`);
     const version = db.pragma('user_version', { simple: true }) as number;
     refuseNewer(version, path);
     if (readonly) {
