@@ -33,27 +33,30 @@ const removeDb = (path: string) => {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
 };
 
+/** How the rep ran refer: through npx (the README's first command) the suggestions say so too. */
+const invokedAs = (env: Record<string, string | undefined>) => (env.npm_command === 'exec' ? 'npx refer' : 'refer');
+
 /** What to try next, each a whole command on the demo database, with what it shows. */
 interface Suggestion {
   command: string;
   what: string;
 }
 
-function suggestions(db: Db, now: Date, path: string): Suggestion[] {
+function suggestions(db: Db, now: Date, path: string, refer: string): Suggestion[] {
   const ranked = viewRelations(db, listRelations(db), now).sort(byReadiness);
   const star = ranked[0]!;
   const conns = listConnections(db, star.id);
   const to = (conns.some((c) => c.shortlisted) ? conns.filter((c) => c.shortlisted) : conns).slice(0, 3).map((c) => c.id);
   const on = ` --db ${shellWord(path)}`;
   return [
-    { command: `refer today${on}`, what: 'what to do now' },
-    { command: `refer relation list${on}`, what: 'relations by readiness to be asked, with the reasons' },
-    { command: `refer connection list ${star.id} --fit --limit 10${on}`, what: `the best-fitting people in ${star.name}'s network` },
-    { command: `refer ask ${star.id} --to ${to.join(' ')} --dry-run${on}`, what: 'the ask script about three of them (stores nothing)' },
-    { command: `refer followup${on}`, what: 'follow-ups overdue and due today' },
-    { command: `refer stats${on}`, what: 'the funnel, beside the benchmarks' },
-    { command: `refer stats --by channel${on}`, what: 'which channel works best' },
-    { command: `refer relation show ${star.id}${on}`, what: `${star.name}: NPS history, moments, asks and outcomes` },
+    { command: `${refer} today${on}`, what: 'what to do now' },
+    { command: `${refer} relation list${on}`, what: 'relations by readiness to be asked, with the reasons' },
+    { command: `${refer} connection list ${star.id} --fit --limit 10${on}`, what: `the best-fitting people in ${star.name}'s network` },
+    { command: `${refer} ask ${star.id} --to ${to.join(' ')} --dry-run${on}`, what: 'the ask script about three of them (stores nothing)' },
+    { command: `${refer} followup${on}`, what: 'follow-ups overdue and due today' },
+    { command: `${refer} stats${on}`, what: 'the funnel, beside the benchmarks' },
+    { command: `${refer} stats --by channel${on}`, what: 'which channel works best' },
+    { command: `${refer} relation show ${star.id}${on}`, what: `${star.name}: NPS history, moments, asks and outcomes` },
   ];
 }
 
@@ -86,7 +89,7 @@ export default async function demo(ctx: Context, _args: string[], opts: { force?
   let made: { counts: DemoCounts; next: Suggestion[] } | undefined;
   try {
     const counts = generateDemo(db, { seed, now, templates: defaultTemplateDirs(ctx.env) });
-    made = { counts, next: suggestions(db, now, target) };
+    made = { counts, next: suggestions(db, now, target, invokedAs(ctx.env)) };
   } finally {
     db.close();
     if (!made) removeDb(tmp);

@@ -42,6 +42,13 @@ describe('refer demo, from the built bin', () => {
     expect(plain.stdout).toContain('Worth asking now (');
   });
 
+  it('suggests npx refer when it was run through npx', () => {
+    const made = refer(['demo', '--json'], { ...s.env, REFER_DB: undefined, npm_command: 'exec' });
+    expect(made.code, made.stderr).toBe(0);
+    const { next } = JSON.parse(made.stdout) as { next: string[] };
+    for (const command of next) expect(command).toMatch(/^npx refer /);
+  });
+
   it('shows help with examples for demo and today', () => {
     for (const cmd of ['demo', 'today']) {
       const r = refer([cmd, '--help'], s.env);
