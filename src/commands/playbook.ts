@@ -9,7 +9,7 @@ import { getProgress, saveProgress } from '../db/repos/playbook.js';
 import { CancelError, UsageError } from '../errors.js';
 import { defaultTemplateDirs } from '../templates/load.js';
 import { assertProfileReady, fixSelection } from './ask/draft.js';
-import { type Accepted, acceptedFromState, askStep, followupStep } from './playbook/ask.js';
+import { acceptedFromState, askStep, followupStep } from './playbook/ask.js';
 import { connectionsStep } from './playbook/connections.js';
 import { chooseStart, relationStep } from './playbook/relation.js';
 import { announce, type Session } from './playbook/session.js';

@@ -11,7 +11,8 @@ import { PATH_STAGES, STAGES, type Stage } from '../core/model.js';
 import { READINESS } from '../core/readiness.js';
 import { hasReached } from '../core/stages.js';
 import { listRelations } from '../db/repos/relations.js';
-import { askNowCandidates, followupsDueBy, funnelCounts, isSetUp, waitingReferrals } from '../db/repos/today.js';
+import { openFollowupsDueBy } from '../db/repos/followups.js';
+import { askNowCandidates, funnelCounts, isSetUp, waitingReferrals } from '../db/repos/today.js';
 import { followupJson } from './followup/view.js';
 import { byReadiness, type RelationView, viewRelations } from './relation/view.js';
 
@@ -75,7 +76,7 @@ export default async function today(ctx: Context): Promise<void> {
     return;
   }
 
-  const due = followupsDueBy(db, endOfDay(now).toISOString(), LIST_LIMIT);
+  const due = openFollowupsDueBy(db, endOfDay(now).toISOString(), LIST_LIMIT);
   const followups = selectDue(due.rows, now).map((f) => followupJson(f, now));
   const candidates = askNowCandidates(
     db,

@@ -3,14 +3,12 @@
 // question. Kind comes before connections and channel: only a referral ask names connections,
 // and not every kind has a template for every channel.
 import type { Context } from '../../context.js';
-import { icpFit } from '../../core/fit.js';
 import { ASK_KINDS, CHANNELS, type AskKind, type Channel, type Connection, type Relation } from '../../core/model.js';
 import type { Db } from '../../db/open.js';
-import { listConnections } from '../../db/repos/connections.js';
-import { EMPTY_ICP, getIcp } from '../../db/repos/profile.js';
 import { listRelations } from '../../db/repos/relations.js';
 import { UsageError } from '../../errors.js';
 import { listTemplates, type TemplateDirs } from '../../templates/load.js';
+import { connectionChoices } from '../connection/choices.js';
 import { byReadiness, viewRelations } from '../relation/view.js';
 import { type FixedSelection, resolveConnections, type Selection } from './draft.js';
 
@@ -60,27 +58,13 @@ export async function chooseAsk(ctx: Context, db: Db, fixed: FixedSelection & { 
   if (fixed.to) {
     connections = resolveConnections(db, fixed.to, relation);
   } else if (kind === 'referral') {
-    const icp = getIcp(db) ?? EMPTY_ICP;
-    const listed = listConnections(db, relation.id)
-      .map((conn) => ({ conn, fit: icpFit(conn, icp) }))
-      .sort((a, b) => Number(b.conn.shortlisted) - Number(a.conn.shortlisted) || b.fit.score - a.fit.score || a.conn.name.localeCompare(b.conn.name));
-    if (listed.length === 0) {
+    const choices = connectionChoices(db, relation.id, { shortlistFirst: true });
+    if (choices.length === 0) {
       throw new UsageError(`${relation.name} has no connections yet: \`refer connection import ${relation.id} Connections.csv\` or \`refer connection add ${relation.id} NAME\``);
     }
     connections = await ctx.ask(
       checkbox(
-        {
-          message: 'About whom? (the shortlist is ticked; 5-10 people is the sweet spot)',
-          pageSize: 12,
-          required: true,
-          choices: listed.map(({ conn, fit }) => ({
-            value: conn,
-            name: `${conn.name}${conn.title ? `, ${conn.title}` : ''}${conn.company ? ` at ${conn.company}` : ''} · fit ${fit.score}`,
-            short: conn.name,
-            checked: conn.shortlisted,
-            description: fit.reasons.join('; ') || undefined,
-          })),
-        },
+        { message: 'About whom? (the shortlist is ticked; 5-10 people is the sweet spot)', pageSize: 12, required: true, choices },
         c,
       ),
     );

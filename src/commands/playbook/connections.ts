@@ -2,12 +2,11 @@
 // the connections already imported (best ICP fit first), from a file, or typed in; the ticked
 // ones become the shortlist, stored at once.
 import { readFile } from 'node:fs/promises';
-import { icpFit } from '../../core/fit.js';
 import type { Connection, Relation } from '../../core/model.js';
 import { importConnections, insertConnection, listConnections, setShortlist } from '../../db/repos/connections.js';
-import { EMPTY_ICP, getIcp } from '../../db/repos/profile.js';
 import { UsageError } from '../../errors.js';
 import { parseConnectionsFile } from '../../importers/index.js';
+import { connectionChoices } from '../connection/choices.js';
 import { shortlistWarning } from '../connection/pick.js';
 import type { Session } from './session.js';
 
@@ -43,23 +42,13 @@ export async function connectionsStep(s: Session, relation: Relation): Promise<v
 /** The relation's connections, best ICP fit first, the shortlist ticked; the ticked ones are stored as the shortlist. */
 export async function pickConnections(s: Session, relation: Relation): Promise<Connection[]> {
   const { ctx, db, prompts } = s;
-  const icp = getIcp(db) ?? EMPTY_ICP;
-  const listed = listConnections(db, relation.id)
-    .map((conn) => ({ conn, fit: icpFit(conn, icp) }))
-    .sort((a, b) => b.fit.score - a.fit.score || a.conn.name.localeCompare(b.conn.name));
   const picked = await ctx.ask(
     prompts.checkbox(
       {
         message: 'Tick 5-10 people who fit your ICP (space ticks, a ticks all, enter saves)',
         pageSize: 12,
         required: true,
-        choices: listed.map(({ conn, fit }) => ({
-          value: conn,
-          name: `${conn.name}${conn.title ? `, ${conn.title}` : ''}${conn.company ? ` at ${conn.company}` : ''} · fit ${fit.score}`,
-          short: conn.name,
-          checked: conn.shortlisted,
-          description: fit.reasons.join('; ') || undefined,
-        })),
+        choices: connectionChoices(db, relation.id, { shortlistFirst: false }),
       },
       ctx.promptContext,
     ),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../open.js';
 import type { Followup } from '../../core/model.js';
 import { NotFoundError, UsageError } from '../../errors.js';
+import type { Page } from './today.js';
 
 const SELECT = `SELECT id, uid, relation_id AS relationId, ask_id AS askId, due_at AS dueAt, duration_minutes AS durationMinutes,
   note, done_at AS doneAt, done_note AS doneNote FROM followups`;
@@ -60,6 +61,17 @@ type ViewRow = Followup & { relationName: string; archived: number };
 export function openFollowups(db: Db): FollowupView[] {
   const rows = db.prepare(`${VIEW} WHERE fu.done_at IS NULL AND r.archived_at IS NULL ORDER BY fu.due_at, fu.id`).all() as ViewRow[];
   return withReferees(db, rows);
+}
+
+/**
+ * Open follow-ups of live relations due at or before `by` (ISO), oldest first: the first `limit`
+ * with their referees, and how many there are (`refer today`).
+ */
+export function openFollowupsDueBy(db: Db, by: string, limit: number): Page<FollowupView> {
+  const due = 'fu.done_at IS NULL AND fu.due_at <= ? AND r.archived_at IS NULL';
+  const total = (db.prepare(`SELECT count(*) AS n FROM followups fu JOIN relations r ON r.id = fu.relation_id WHERE ${due}`).get(by) as { n: number }).n;
+  const rows = db.prepare(`${VIEW} WHERE ${due} ORDER BY fu.due_at, fu.id LIMIT ?`).all(by, limit) as ViewRow[];
+  return { total, rows: withReferees(db, rows) };
 }
 
 /** A follow-up named by its id (open or done, of any relation). */

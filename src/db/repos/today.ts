@@ -3,7 +3,6 @@
 // from an index; none reads every follow-up or referral.
 import type { Db } from '../open.js';
 import type { PathStage, Stage } from '../../core/model.js';
-import type { FollowupView } from './followups.js';
 
 /** Whether anything is set up: a profile or a relation (archived ones count). */
 export function isSetUp(db: Db): boolean {
@@ -11,44 +10,10 @@ export function isSetUp(db: Db): boolean {
   return row.used === 1;
 }
 
+/** The first rows of a list, and how many there are in all. */
 export interface Page<T> {
   rows: T[];
   total: number;
-}
-
-/**
- * Open follow-ups of live relations due at or before `by` (ISO), oldest first: the first `limit`
- * with their referees (as `refer followup` shows them), and how many there are.
- */
-export function followupsDueBy(db: Db, by: string, limit: number): Page<FollowupView> {
-  const where = 'FROM followups fu JOIN relations r ON r.id = fu.relation_id WHERE fu.done_at IS NULL AND fu.due_at <= ? AND r.archived_at IS NULL';
-  const total = (db.prepare(`SELECT count(*) AS n ${where}`).get(by) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT fu.id, fu.uid, fu.relation_id AS relationId, fu.ask_id AS askId, fu.due_at AS dueAt, fu.duration_minutes AS durationMinutes,
-         fu.note, fu.done_at AS doneAt, fu.done_note AS doneNote, r.name AS relationName
-       ${where} ORDER BY fu.due_at, fu.id LIMIT ?`,
-    )
-    .all(by, limit) as Array<Omit<FollowupView, 'relation' | 'referees'> & { relationName: string }>;
-  const referees = new Map<number, string[]>();
-  const askIds = rows.flatMap((f) => (f.askId === null ? [] : [f.askId]));
-  if (askIds.length > 0) {
-    const names = db
-      .prepare(
-        `SELECT f.ask_id AS askId, c.name FROM referrals f JOIN connections c ON c.id = f.connection_id
-         WHERE f.ask_id IN (SELECT value FROM json_each(?)) ORDER BY f.id`,
-      )
-      .all(JSON.stringify(askIds)) as Array<{ askId: number; name: string }>;
-    for (const { askId, name } of names) referees.set(askId, [...(referees.get(askId) ?? []), name]);
-  }
-  return {
-    total,
-    rows: rows.map(({ relationName, ...f }) => ({
-      ...f,
-      relation: { id: f.relationId, name: relationName, archived: false },
-      referees: f.askId === null ? [] : (referees.get(f.askId) ?? []),
-    })),
-  };
 }
 
 export interface WaitingReferral {
