@@ -2,7 +2,7 @@
 // pseudo-terminal, as a person at a terminal would use it.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refer } from '../support/bin.js';
+import { refer, referOk } from '../support/bin.js';
 import { KEYS, type Pty, referPty, spawnPty } from '../support/pty.js';
 import { type Sandbox, sandbox } from '../support/run.js';
 
@@ -17,11 +17,7 @@ afterEach(() => {
   s.cleanup();
 });
 
-function ok(args: string[], input?: string) {
-  const r = refer(args, s.env, input);
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r;
-}
+const ok = (args: string[], input?: string) => referOk(args, s.env, input);
 
 /** Two relations; the more ready one (a promoter with a fresh moment) has three connections, two of them shortlisted. */
 function seed() {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refer } from '../support/bin.js';
+import { referOk } from '../support/bin.js';
 import { KEYS, type Pty, referPty } from '../support/pty.js';
 import { type Sandbox, sandbox } from '../support/run.js';
 
@@ -19,11 +19,7 @@ afterEach(() => {
   s.cleanup();
 });
 
-function ok(args: string[]) {
-  const r = refer(args, s.env);
-  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
-  return r;
-}
+const ok = (args: string[], input?: string) => referOk(args, s.env, input);
 
 const CONNECTIONS = `Name,Title,Company
 Anna de Vries,COO,De Vries Logistiek

@@ -14,3 +14,10 @@ export function refer(args: string[], env: Record<string, string | undefined>, i
   const r = spawnSync(process.execPath, [BIN, ...args], { env, input: input ?? '', encoding: 'utf8', timeout: 20_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** `refer` that must succeed: a failure names the command and shows its stderr. */
+export function referOk(args: string[], env: Record<string, string | undefined>, input?: string): BinResult {
+  const r = refer(args, env, input);
+  if (r.code !== 0) throw new Error(`refer ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return r;
+}
