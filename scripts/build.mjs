@@ -5,10 +5,16 @@
 // bundled too (Node loads CommonJS from ESM slowly, file by file); its addon is loaded by path
 // (src/db/open.ts), so its finder `bindings` stays external and is only reached when the addon
 // is elsewhere.
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+//
+// The chunks are then turned into CommonJS (.cjs), and bin/refer.cjs
+// requires them: Node's ESM loader costs every start about 4 ms more than require() (resolving,
+// module jobs, and the built-in modules it loads), and esbuild splits code only in ESM.
+import { build, transform } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
-rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+const DIST = new URL('../dist/', import.meta.url);
+rmSync(DIST, { recursive: true, force: true });
 
 /**
  * zod's namespace (`import { z } from 'zod'`) re-exports its sixty translations of the error
@@ -23,7 +29,9 @@ const withoutZodLocales = {
   },
 };
 
-await build({
+const META_URL = '__refer_import_meta_url';
+
+const { outputFiles } = await build({
   entryPoints: ['src/cli.ts'],
   outdir: 'dist',
   bundle: true,
@@ -34,9 +42,18 @@ await build({
   external: ['bindings'],
   plugins: [withoutZodLocales],
   chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // Bundled CommonJS packages call require() for Node built-ins.
-  banner: { js: "import { createRequire as __refer_createRequire } from 'node:module'; const require = __refer_createRequire(import.meta.url);" },
+  // import.meta does not exist in CommonJS; the chunks that use it get this variable instead.
+  define: { 'import.meta.url': META_URL },
+  write: false,
 });
+
+for (const file of outputFiles) {
+  const { code } = await transform(file.text, { format: 'cjs', platform: 'node', target: 'node20', minifySyntax: true, logLevel: 'warning', supported: { 'dynamic-import': false } });
+  const meta = code.includes(META_URL) ? `const ${META_URL} = require("node:url").pathToFileURL(__filename).href;\n` : '';
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, meta + code);
+}

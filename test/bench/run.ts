@@ -3,7 +3,7 @@
 // writes the same figures to test/bench/results/latest.json for comparison across commits.
 //   npm run bench -- --runs 30          more runs (default 15, after 2 warm-up runs)
 //   npm run bench -- --only "relation"  only the commands whose name contains this text
-//   npm run bench -- --bin /tmp/other/bin/refer.js   time another build (e.g. a bundling variant)
+//   npm run bench -- --bin /tmp/other/bin/refer.cjs   time another build (e.g. a bundling variant)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -19,7 +19,7 @@ const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const { values: flags } = parseArgs({
   options: { runs: { type: 'string', default: '15' }, only: { type: 'string' }, bin: { type: 'string' } },
 });
-const BIN = flags.bin ?? fileURLToPath(new URL('../../bin/refer.js', import.meta.url));
+const BIN = flags.bin ?? fileURLToPath(new URL('../../bin/refer.cjs', import.meta.url));
 const runs = Number(flags.runs);
 if (!Number.isInteger(runs) || runs < 15) throw new Error(`--runs must be a whole number of 15 or more, got ${flags.runs}`);
 

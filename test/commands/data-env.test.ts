@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BIN } from '../support/bin.js';
+import { BIN, BUILT_CLI } from '../support/bin.js';
 import { type Sandbox, sandbox } from '../support/run.js';
 import { now, seed } from './data-seed.js';
 
@@ -72,7 +72,7 @@ describe('a full disk during export', () => {
   it('stops a real process at a file size limit the same way (a write that fails on the disk)', () => {
     // RLIMIT_FSIZE makes the kernel refuse writes past the limit (EFBIG), for root too; Node
     // ignores the SIGXFSZ that comes with it. This runs the built bin (npm test builds it).
-    expect(existsSync(BIN.replace(/bin\/refer\.js$/, 'dist/cli.js')), 'run `npm run build` first').toBe(true);
+    expect(existsSync(BUILT_CLI), 'run `npm run build` first').toBe(true);
     const rows = Array.from({ length: 1500 }, (_, i) => `Contact ${i},Chief Executive Officer,Company ${i} Logistics BV,Utrecht,https://www.linkedin.com/in/contact-${i}`);
     const csv = join(s.dir, 'contacts.csv');
     writeFileSync(csv, ['name,title,company,location,url', ...rows].join('\n'));

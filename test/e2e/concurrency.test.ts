@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, refer } from '../support/bin.js';
+import { BIN, BUILT_CLI, refer } from '../support/bin.js';
 import { type Sandbox, sandbox } from '../support/run.js';
 
 let s: Sandbox;
@@ -39,7 +39,7 @@ const CONNECTIONS = 3000;
 
 describe('several refer processes on one database', () => {
   it('all succeed, and the database holds exactly what each of them wrote', async () => {
-    expect(existsSync(BIN.replace(/bin\/refer\.js$/, 'dist/cli.js')), 'run `npm run build` first').toBe(true);
+    expect(existsSync(BUILT_CLI), 'run `npm run build` first').toBe(true);
     expect(refer(['relation', 'add', 'Sanne Visser'], s.env).code).toBe(0);
     const csv = join(s.dir, 'connections.csv');
     const rows = Array.from({ length: CONNECTIONS }, (_, i) => `Contact ${i},Operations manager,Company ${i % 300} BV,Utrecht,https://www.linkedin.com/in/contact-${i}`);

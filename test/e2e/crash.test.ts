@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/open.js';
 import { SCHEMA_VERSION } from '../../src/db/migrations/index.js';
-import { BIN, refer } from '../support/bin.js';
+import { BIN, BUILT_CLI, refer } from '../support/bin.js';
 import { type Sandbox, sandbox } from '../support/run.js';
 
 let s: Sandbox;
@@ -32,7 +32,7 @@ async function until(check: () => boolean, timeoutMs: number): Promise<boolean> 
 
 describe('kill -9 during a large import', () => {
   it('leaves a database that opens, passes integrity_check and holds all of the import or none of it', async () => {
-    expect(existsSync(join(ROOT, 'dist', 'cli.js')), 'run `npm run build` first').toBe(true);
+    expect(existsSync(BUILT_CLI), 'run `npm run build` first').toBe(true);
     expect(refer(['relation', 'add', 'Sanne Visser'], s.env).code).toBe(0);
     const csv = join(s.dir, 'big.csv');
     const lines = Array.from({ length: ROWS }, (_, i) => `Contact ${i},Operations manager,Company ${i % 400} BV,Utrecht,https://www.linkedin.com/in/contact-${i}`);

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/refer.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/refer.cjs', import.meta.url));
+/** What the bin loads: `npm test` builds it first. */
+export const BUILT_CLI = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 
 export interface BinResult {
   code: number;
