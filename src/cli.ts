@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { Context, Env, GlobalOptions, Io } from './context.js';
 import { EXIT, ReferError } from './errors.js';
 import { LANGS } from './core/model.js';
-import { choice } from './register/util.js';
+import { choice, type MakeContext } from './register/util.js';
 import { registerSetup } from './register/setup.js';
 import { registerRelation } from './register/relation.js';
 import { registerConnection } from './register/connection.js';
@@ -13,8 +13,39 @@ import { registerStats } from './register/stats.js';
 import { registerDefault, registerGuide } from './register/guide.js';
 import pkg from '../package.json' with { type: 'json' };
 
-/** Builds the command tree. Command modules load lazily, when their command runs. */
-export function buildProgram(io: Io, env: Env, clock?: () => Date): Command {
+type Register = (program: Command, make: MakeContext) => void;
+
+/** The top-level commands, by the module that declares them (in the order `--help` lists them). */
+export const GROUPS: ReadonlyArray<readonly [readonly string[], Register]> = [
+  [['init', 'profile', 'icp'], registerSetup],
+  [['relation', 'nps', 'moment'], registerRelation],
+  [['connection'], registerConnection],
+  [['ask', 'lint', 'templates'], registerAsk],
+  [['followup', 'outcome'], registerFollowup],
+  [['stats'], registerStats],
+  [['demo', 'playbook', 'today'], registerGuide],
+  [['export', 'import', 'backup', 'forget'], registerData],
+];
+
+/** Global options that take a value: the word after them is not the command. */
+const VALUE_OPTIONS = ['--db', '--lang'];
+
+/** The first word of `argv` that is not a global option or its value: the command, if any. */
+function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (VALUE_OPTIONS.includes(word)) i++;
+    else if (!word.startsWith('-')) return word;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the command tree. Command modules load lazily, when their command runs. Given the
+ * arguments, it declares only the commands of the group that will run (a few ms less at every
+ * start); without them, or without a known command, the whole tree (for help and suggestions).
+ */
+export function buildProgram(io: Io, env: Env, clock?: () => Date, argv?: readonly string[]): Command {
   // The context loads with the first command that runs (and chalk with it): `--help` needs neither.
   const make = async (globals: GlobalOptions): Promise<Context> => new (await import('./context.js')).Context(io, env, globals, clock);
   const program = new Command('refer')
@@ -49,16 +80,13 @@ Examples:
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 a check found something, 130 cancelled.`,
   );
-  registerSetup(program, make);
-  registerRelation(program, make);
-  registerConnection(program, make);
-  registerAsk(program, make);
-  registerFollowup(program, make);
-  registerStats(program, make);
-  registerGuide(program, make);
-  registerData(program, make);
-  // plain `refer` shows today
-  registerDefault(program, make);
+  const group = argv === undefined ? undefined : GROUPS.find(([names]) => names.includes(commandWord(argv)!));
+  if (group) group[1](program, make);
+  else {
+    for (const [, register] of GROUPS) register(program, make);
+    // plain `refer` shows today
+    registerDefault(program, make);
+  }
   // Subcommands inherit the output settings and the exit override.
   return program;
 }
@@ -66,7 +94,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 a check found something, 130 cance
 /** Runs refer with `argv` (without node and script) and returns the exit code. Never exits. */
 export async function main(argv: string[], io: Io, env: Env, clock?: () => Date): Promise<number> {
   try {
-    await buildProgram(io, env, clock).parseAsync(argv, { from: 'user' });
+    await buildProgram(io, env, clock, argv).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (err) {
     return report(err, io, env);

@@ -1,0 +1,51 @@
+import { PassThrough } from 'node:stream';
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { buildProgram, GROUPS } from '../../src/cli.js';
+import { sandbox } from '../support/run.js';
+
+const io = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough() } as never;
+const env = {};
+
+/** Every command of a tree with its full help text, by its path ("relation list"). */
+function helps(cmd: Command, path: string[] = []): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const sub of cmd.commands) {
+    const p = [...path, sub.name()];
+    out.set(p.join(' '), sub.helpInformation());
+    for (const [k, v] of helps(sub, p)) out.set(k, v);
+  }
+  return out;
+}
+
+describe('the command tree built for one command', () => {
+  it('covers every top-level command, so none becomes unknown when typed', () => {
+    const all = buildProgram(io, env).commands.map((c) => c.name());
+    expect(GROUPS.flatMap(([names]) => names).sort()).toEqual([...all].sort());
+  });
+
+  it('declares that command exactly as the whole tree does, whatever global options come first', () => {
+    const full = helps(buildProgram(io, env));
+    for (const [names] of GROUPS) {
+      for (const name of names) {
+        const partial = helps(buildProgram(io, env, undefined, ['--db', 'x.db', '--lang', 'nl', '--json', name, 'whatever']));
+        for (const [path, help] of partial) expect(help, path).toBe(full.get(path));
+        expect([...partial.keys()].filter((p) => p.split(' ')[0] === name).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('still suggests the nearest command for a typo, and plain refer still shows today', async () => {
+    const s = sandbox();
+    try {
+      const typo = await s.run(['relaton']);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toMatch(/unknown command 'relaton'[\s\S]*relation/);
+      const plain = await s.run([]);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout + plain.stderr).toMatch(/refer init/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
