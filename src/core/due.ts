@@ -5,7 +5,7 @@ import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { endOfDay } from 'date-fns/endOfDay';
 import { format } from 'date-fns/format';
-import { isSameDay } from 'date-fns/isSameDay';
+import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 
 export type DueWindow =
@@ -26,16 +26,36 @@ export interface DueInfo {
   label: string;
 }
 
+/**
+ * The due times `window` covers, as instants (`to` included): what the database query seeks, so
+ * a long backlog is never read whole. Open ends are undefined.
+ */
+export function windowRange(window: DueWindow, now: Date): { from?: Date; to?: Date } {
+  switch (window.kind) {
+    case 'due':
+      return { to: endOfDay(now) };
+    case 'upcoming':
+      if (!Number.isInteger(window.days) || window.days < 0) {
+        throw new UsageError(`--upcoming takes a whole number of days (0 or more), got ${window.days}`);
+      }
+      return { to: endOfDay(addDays(now, window.days)) };
+    case 'on':
+      return { from: startOfDay(window.day), to: endOfDay(window.day) };
+    case 'all':
+      return {};
+  }
+}
+
 /** The follow-ups of `window`, oldest first, each with whether and how late it is. */
 export function selectDue<T extends { dueAt: string }>(
   followups: readonly T[],
   now: Date,
   window: DueWindow = { kind: 'due' },
 ): Array<T & DueInfo> {
-  const inWindow = windowTest(window, now);
+  const { from, to } = windowRange(window, now);
   return followups
     .map((f) => ({ f, due: new Date(f.dueAt) }))
-    .filter(({ due }) => inWindow(due))
+    .filter(({ due }) => (from === undefined || due >= from) && (to === undefined || due <= to))
     .sort((a, b) => a.due.getTime() - b.due.getTime())
     .map(({ f, due }) => ({ ...f, ...dueInfo(due, now) }));
 }
@@ -45,26 +65,6 @@ export function dueInfo(due: Date, now: Date): DueInfo {
   const overdue = due < now;
   const lateDays = overdue ? differenceInCalendarDays(now, due) : 0;
   return { overdue, lateDays, label: dueLabel(due, now, overdue, lateDays) };
-}
-
-function windowTest(window: DueWindow, now: Date): (due: Date) => boolean {
-  switch (window.kind) {
-    case 'due': {
-      const end = endOfDay(now);
-      return (due) => due <= end;
-    }
-    case 'upcoming': {
-      if (!Number.isInteger(window.days) || window.days < 0) {
-        throw new UsageError(`--upcoming takes a whole number of days (0 or more), got ${window.days}`);
-      }
-      const end = endOfDay(addDays(now, window.days));
-      return (due) => due <= end;
-    }
-    case 'on':
-      return (due) => isSameDay(due, window.day);
-    case 'all':
-      return () => true;
-  }
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

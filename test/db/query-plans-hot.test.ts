@@ -33,7 +33,7 @@ afterAll(() => {
 });
 
 /** Every statement that `refer args` runs (with its parameters), caught on better-sqlite3's Statement. */
-async function queriesOf(args: string[]): Promise<Query[]> {
+async function queriesOf(args: string[], code = 0): Promise<Query[]> {
   const seen: Query[] = [];
   const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
   const originals = Object.fromEntries(['all', 'get', 'iterate', 'run'].map((m) => [m, proto[m]!]));
@@ -45,7 +45,7 @@ async function queriesOf(args: string[]): Promise<Query[]> {
   }
   try {
     const r = await s.run(args, { now: NOW });
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(code);
   } finally {
     Object.assign(proto, originals);
   }
@@ -82,16 +82,18 @@ function fullReads(q: Query, tables: string[]): string[] {
 // relation, so reading them costs what reading the relations costs.
 const HOT = ['referrals', 'followups', 'asks', 'connections', 'referral_events'];
 
-describe.each([
+describe.each<[string, string[], number?]>([
   ['refer relation list', ['relation', 'list']],
   ['refer relation list --ready', ['relation', 'list', '--ready']],
   ['refer followup', ['followup']],
   ['refer followup --upcoming 7', ['followup', '--upcoming', '7']],
+  // the demo has overdue follow-ups: --check exits 3
+  ['refer followup --on tomorrow --check', ['followup', '--on', 'tomorrow', '--check'], 3],
   ['refer today', ['today']],
   ['refer connection list REL --fit --limit 10', ['connection', 'list', 'REL', '--fit', '--limit', '10']],
-])('%s', (_name, args) => {
+])('%s', (_name, args, code) => {
   it('reads no table of the history in full: only indexes that answer the query', async () => {
-    const queries = await queriesOf(args.map((a) => (a === 'REL' ? String(relationId) : a)));
+    const queries = await queriesOf(args.map((a) => (a === 'REL' ? String(relationId) : a)), code);
     expect(queries.length).toBeGreaterThan(0);
     for (const q of queries) expect(fullReads(q, HOT), q.sql).toEqual([]);
   });
@@ -103,6 +105,14 @@ describe('refer connection list REL', () => {
     const steps = queries.filter((q) => /\bconnections\b/.test(q.sql)).flatMap(plan);
     expect(steps.length).toBeGreaterThan(0);
     for (const step of steps) expect(step).not.toMatch(/^SCAN /);
+  });
+});
+
+describe('refer followup', () => {
+  it('seeks only the open follow-ups up to the end of today, not the whole backlog ahead', async () => {
+    const queries = await queriesOf(['followup']);
+    const listing = queries.find((q) => /FROM followups fu JOIN relations/.test(q.sql) && /ORDER BY/.test(q.sql));
+    expect(listing && plan(listing).join('\n')).toMatch(/SEARCH fu USING INDEX followups_open_due \(due_at<\?\)/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { format } from 'date-fns/format';
 import type { Context } from '../../context.js';
-import { type DueWindow, selectDue } from '../../core/due.js';
-import { openFollowups } from '../../db/repos/followups.js';
+import { type DueWindow, selectDue, windowRange } from '../../core/due.js';
+import { countOverdue, openFollowups } from '../../db/repos/followups.js';
 import { FoundError } from '../../errors.js';
 import { followupJson, localWhen } from './view.js';
 
@@ -25,10 +25,9 @@ export default async function followupList(ctx: Context, _args: string[], opts: 
         : { kind: 'due' };
   // a shell prompt may run this before the first real command: no database means nothing due
   const db = await ctx.existingDb();
-  const open = db ? openFollowups(db) : [];
-  const rows = selectDue(open, now, window);
+  const rows = db ? selectDue(openFollowups(db, windowRange(window, now)), now, window) : [];
   // --check looks at every open follow-up, whatever the window shows
-  const overdue = open.filter((f) => new Date(f.dueAt) < now).length;
+  const overdue = db && opts.check ? countOverdue(db, now) : 0;
 
   if (ctx.json) ctx.printJson(rows.map((f) => followupJson(f, now)));
   else if (rows.length === 0) ctx.info(emptyMessage(window));

@@ -47,20 +47,35 @@ export interface FollowupView extends Followup {
   referees: string[];
 }
 
+// The referees come along as a JSON array, in the order they were asked about (one index seek per ask).
 const VIEW = `SELECT fu.id, fu.uid, fu.relation_id AS relationId, fu.ask_id AS askId, fu.due_at AS dueAt,
   fu.duration_minutes AS durationMinutes, fu.note, fu.done_at AS doneAt, fu.done_note AS doneNote,
-  r.name AS relationName, r.archived_at IS NOT NULL AS archived
+  r.name AS relationName, r.archived_at IS NOT NULL AS archived,
+  (SELECT json_group_array(c.name ORDER BY f.id) FROM referrals f JOIN connections c ON c.id = f.connection_id
+   WHERE f.ask_id = fu.ask_id) AS referees
   FROM followups fu JOIN relations r ON r.id = fu.relation_id`;
 
-type ViewRow = Followup & { relationName: string; archived: number };
+type ViewRow = Omit<FollowupView, 'relation' | 'referees'> & { relationName: string; archived: number; referees: string };
+
+/** Open follow-ups of live relations: archiving a relation means the rep stopped working with them. */
+const OPEN = 'fu.done_at IS NULL AND r.archived_at IS NULL';
 
 /**
- * The open follow-ups, oldest first. Those of archived relations are left out: archiving a
- * relation means the rep stopped working with them, so their follow-ups should not nag.
+ * The open follow-ups due from `from` up to `to` (included; either end may be open), oldest
+ * first. Those of archived relations are left out, so their follow-ups do not nag.
  */
-export function openFollowups(db: Db): FollowupView[] {
-  const rows = db.prepare(`${VIEW} WHERE fu.done_at IS NULL AND r.archived_at IS NULL ORDER BY fu.due_at, fu.id`).all() as ViewRow[];
-  return withReferees(db, rows);
+export function openFollowups(db: Db, range: { from?: Date; to?: Date } = {}): FollowupView[] {
+  const where = [OPEN, ...(range.from ? ['fu.due_at >= @from'] : []), ...(range.to ? ['fu.due_at <= @to'] : [])].join(' AND ');
+  const rows = db.prepare(`${VIEW} WHERE ${where} ORDER BY fu.due_at, fu.id`).all({
+    ...(range.from && { from: range.from.toISOString() }),
+    ...(range.to && { to: range.to.toISOString() }),
+  }) as ViewRow[];
+  return rows.map(toView);
+}
+
+/** How many open follow-ups of live relations were due before `now` (`--check`). */
+export function countOverdue(db: Db, now: Date): number {
+  return db.prepare(`SELECT count(*) FROM followups fu JOIN relations r ON r.id = fu.relation_id WHERE ${OPEN} AND fu.due_at < ?`).pluck().get(now.toISOString()) as number;
 }
 
 /**
@@ -68,10 +83,10 @@ export function openFollowups(db: Db): FollowupView[] {
  * with their referees, and how many there are (`refer today`).
  */
 export function openFollowupsDueBy(db: Db, by: string, limit: number): Page<FollowupView> {
-  const due = 'fu.done_at IS NULL AND fu.due_at <= ? AND r.archived_at IS NULL';
+  const due = `${OPEN} AND fu.due_at <= ?`;
   const total = (db.prepare(`SELECT count(*) AS n FROM followups fu JOIN relations r ON r.id = fu.relation_id WHERE ${due}`).get(by) as { n: number }).n;
   const rows = db.prepare(`${VIEW} WHERE ${due} ORDER BY fu.due_at, fu.id LIMIT ?`).all(by, limit) as ViewRow[];
-  return { total, rows: withReferees(db, rows) };
+  return { total, rows: rows.map(toView) };
 }
 
 /** A follow-up named by its id (open or done, of any relation). */
@@ -80,24 +95,9 @@ export function resolveFollowup(db: Db, ref: string): FollowupView {
   if (!/^\d+$/.test(text)) throw new UsageError(`a follow-up is named by its id (a number), got "${ref}"`);
   const row = db.prepare(`${VIEW} WHERE fu.id = ?`).get(Number(text)) as ViewRow | undefined;
   if (!row) throw new NotFoundError(`no follow-up with id ${text}; \`refer followup --all\` lists the open ones`);
-  return withReferees(db, [row])[0]!;
+  return toView(row);
 }
 
-function withReferees(db: Db, rows: ViewRow[]): FollowupView[] {
-  const askIds = [...new Set(rows.flatMap((r) => (r.askId === null ? [] : [r.askId])))];
-  const referees = new Map<number, string[]>();
-  if (askIds.length > 0) {
-    const names = db
-      .prepare(
-        `SELECT f.ask_id AS askId, c.name FROM referrals f JOIN connections c ON c.id = f.connection_id
-         WHERE f.ask_id IN (SELECT value FROM json_each(?)) ORDER BY f.id`,
-      )
-      .all(JSON.stringify(askIds)) as Array<{ askId: number; name: string }>;
-    for (const { askId, name } of names) referees.set(askId, [...(referees.get(askId) ?? []), name]);
-  }
-  return rows.map(({ relationName, archived, ...f }) => ({
-    ...f,
-    relation: { id: f.relationId, name: relationName, archived: archived === 1 },
-    referees: f.askId === null ? [] : (referees.get(f.askId) ?? []),
-  }));
+function toView({ relationName, archived, referees, ...f }: ViewRow): FollowupView {
+  return { ...f, relation: { id: f.relationId, name: relationName, archived: archived === 1 }, referees: JSON.parse(referees) as string[] };
 }
