@@ -8,7 +8,7 @@ import { subDays } from 'date-fns/subDays';
 import type { Context } from '../context.js';
 import { selectDue } from '../core/due.js';
 import { PATH_STAGES, STAGES, type Stage } from '../core/model.js';
-import { READINESS } from '../core/readiness.js';
+import { ASK_NOW_MIN_CRITERIA, READINESS } from '../core/readiness.js';
 import { hasReached } from '../core/stages.js';
 import { listRelations } from '../db/repos/relations.js';
 import { openFollowupsDueBy } from '../db/repos/followups.js';
@@ -82,6 +82,7 @@ export default async function today(ctx: Context): Promise<void> {
     db,
     new Date(now.getTime() - READINESS.askedRecently.days * DAY_MS).toISOString(),
     new Date(now.getTime() - (READINESS.freshMoment.days + 1) * DAY_MS).toISOString(),
+    ASK_NOW_MIN_CRITERIA,
   );
   const ready = viewRelations(db, listRelations(db, { ids: candidates }), now).filter((r) => r.readiness.askNow);
   const askNow = ready

@@ -14,6 +14,19 @@ export const READINESS = {
   askNowFrom: 60,
 } as const;
 
+/**
+ * The fewest ambassador criteria met with which readiness can still say "ask now": every other
+ * signal at its best (promoter, a fresh moment, trust 5) must make up the rest of askNowFrom.
+ * `refer today` uses it to leave most relations out in SQL, before computing any readiness.
+ */
+export const ASK_NOW_MIN_CRITERIA = Math.max(
+  0,
+  Math.ceil(
+    (READINESS.askNowFrom - READINESS.nps.promoter - Math.max(READINESS.freshMoment.points, READINESS.recentMoment.points) - 2 * READINESS.perTrustStep) /
+      READINESS.perCriterion,
+  ),
+);
+
 export interface ReadinessInput {
   relation: Pick<Relation, 'trust' | 'motivation' | 'knowsAudience' | 'seller' | 'seesValue' | 'experiencedValue'>;
   latestNps: { score: number; answeredAt: string } | null;

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readiness, type ReadinessInput } from '../../src/core/readiness.js';
+import { CRITERIA } from '../../src/core/model.js';
+import { ASK_NOW_MIN_CRITERIA, readiness, type ReadinessInput } from '../../src/core/readiness.js';
 
 const now = new Date('2026-11-25T10:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
@@ -84,5 +86,36 @@ describe('readiness', () => {
     const none = readiness(base({ latestMoment: null }), now).score;
     expect(fresh).toBeGreaterThan(stale);
     expect(stale).toBeGreaterThan(none);
+  });
+});
+
+describe('ASK_NOW_MIN_CRITERIA (what refer today filters on in SQL)', () => {
+  const tri = fc.constantFrom(true, false, null);
+  const input = fc.record({
+    relation: fc.record({
+      trust: fc.option(fc.integer({ min: 1, max: 5 })),
+      motivation: fc.constantFrom('intrinsic', 'mercenary', null),
+      knowsAudience: tri,
+      seller: tri,
+      seesValue: tri,
+      experiencedValue: tri,
+    }),
+    latestNps: fc.option(fc.record({ score: fc.integer({ min: 0, max: 10 }), answeredAt: fc.integer({ min: 0, max: 400 }).map(daysAgo) })),
+    latestMoment: fc.option(fc.record({ text: fc.constant('They said we saved their summer'), occurredAt: fc.integer({ min: 0, max: 90 }).map(daysAgo) })),
+    lastAskAt: fc.option(fc.integer({ min: 0, max: 90 }).map(daysAgo)),
+    waiting: fc.integer({ min: 0, max: 2 }),
+  }) as fc.Arbitrary<ReadinessInput>;
+  const met = (r: ReadinessInput['relation']) => CRITERIA.filter((c) => r[c.key] === true).length;
+
+  it('never leaves out a relation that readiness calls ask-now', () => {
+    fc.assert(fc.property(input, (i) => !readiness(i, now).askNow || met(i.relation) >= ASK_NOW_MIN_CRITERIA), { numRuns: 5000 });
+  });
+
+  it('is the tightest such bound: with exactly that many criteria a relation can be ask-now', () => {
+    const [a, b] = CRITERIA.slice(0, ASK_NOW_MIN_CRITERIA).map((c) => c.key);
+    const relation = { ...ambassador, knowsAudience: false, seller: false, seesValue: false, experiencedValue: false, ...(a && { [a]: true }), ...(b && { [b]: true }) };
+    expect(met(relation)).toBe(ASK_NOW_MIN_CRITERIA);
+    expect(readiness(base({ relation }), now).askNow).toBe(true);
+    expect(readiness(base({ relation: { ...relation, [CRITERIA[ASK_NOW_MIN_CRITERIA - 1]!.key]: false } }), now).askNow).toBe(false);
   });
 });

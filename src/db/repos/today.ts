@@ -2,7 +2,7 @@
 // waiting, with how many there are in all, and this month's funnel as counts. Each is answered
 // from an index; none reads every follow-up or referral.
 import type { Db } from '../open.js';
-import type { PathStage, Stage } from '../../core/model.js';
+import { CRITERIA, type PathStage, type Stage } from '../../core/model.js';
 
 /** Whether anything is set up: a profile or a relation (archived ones count). */
 export function isSetUp(db: Db): boolean {
@@ -66,15 +66,17 @@ export function funnelCounts(db: Db, from: string, to: string): Array<{ stage: S
 }
 
 /**
- * The relations that readiness could call "ask now": nothing waiting, not asked since
- * `askedAfter`, and a latest NPS answer of 9 or 10 or a moment since `momentAfter`. A superset
- * (readiness decides); it spares `today` the readiness of every relation.
+ * The relations that readiness could call "ask now": at least `minCriteria` ambassador criteria
+ * met, nothing waiting, not asked since `askedAfter`, and a latest NPS answer of 9 or 10 or a
+ * moment since `momentAfter`. A superset (readiness decides); it spares `today` the readiness of
+ * every relation.
  */
-export function askNowCandidates(db: Db, askedAfter: string, momentAfter: string): number[] {
+export function askNowCandidates(db: Db, askedAfter: string, momentAfter: string, minCriteria: number): number[] {
+  const met = CRITERIA.map((c) => `(r.${c.column} IS 1)`).join(' + ');
   return db
     .prepare(
       `SELECT r.id FROM relations r
-       WHERE r.archived_at IS NULL
+       WHERE r.archived_at IS NULL AND ${met} >= @minCriteria
          AND NOT EXISTS (SELECT 1 FROM asks a WHERE a.relation_id = r.id AND a.asked_at > @askedAfter)
          AND NOT EXISTS (SELECT 1 FROM asks a JOIN referrals f INDEXED BY referrals_waiting ON f.ask_id = a.id
                          WHERE a.relation_id = r.id AND f.stage = 'asked')
@@ -83,5 +85,5 @@ export function askNowCandidates(db: Db, askedAfter: string, momentAfter: string
                            AND n.answered_at = (SELECT max(answered_at) FROM nps_answers WHERE relation_id = r.id)))`,
     )
     .pluck()
-    .all({ askedAfter, momentAfter }) as number[];
+    .all({ askedAfter, momentAfter, minCriteria }) as number[];
 }
