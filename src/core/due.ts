@@ -2,7 +2,6 @@
 // `now`; a follow-up is overdue once its moment has passed (dueAt < now).
 
 import { addDays } from 'date-fns/addDays';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { endOfDay } from 'date-fns/endOfDay';
 import { format } from 'date-fns/format';
 import { startOfDay } from 'date-fns/startOfDay';
@@ -63,11 +62,20 @@ export function selectDue<T extends { dueAt: string }>(
 /** Whether and how late a follow-up due at `due` is at `now`. */
 export function dueInfo(due: Date, now: Date): DueInfo {
   const overdue = due < now;
-  const lateDays = overdue ? differenceInCalendarDays(now, due) : 0;
+  const lateDays = overdue ? calendarDays(due, now) : 0;
   return { overdue, lateDays, label: dueLabel(due, now, overdue, lateDays) };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Local calendar days from `from` to `to` (date-fns' differenceInCalendarDays): each local date
+ * as a UTC midnight, so the difference is whole days whatever DST did in between. Written out:
+ * `refer followup` asks it for every row of a long backlog, and date-fns takes several times longer.
+ */
+function calendarDays(from: Date, to: Date): number {
+  return Math.round((Date.UTC(to.getFullYear(), to.getMonth(), to.getDate()) - Date.UTC(from.getFullYear(), from.getMonth(), from.getDate())) / 86_400_000);
+}
 
 function dueLabel(due: Date, now: Date, overdue: boolean, lateDays: number): string {
   // Written out, not with format(): this runs for every row of a long follow-up list.
@@ -76,7 +84,7 @@ function dueLabel(due: Date, now: Date, overdue: boolean, lateDays: number): str
     if (lateDays === 0) return `overdue since ${time}`;
     return lateDays === 1 ? '1 day late' : `${lateDays} days late`;
   }
-  const ahead = differenceInCalendarDays(due, now);
+  const ahead = calendarDays(now, due);
   if (ahead === 0) return `due ${time}`;
   if (ahead === 1) return `due tomorrow ${time}`;
   const day = format(due, due.getFullYear() === now.getFullYear() ? 'EEE d MMM' : 'EEE d MMM yyyy');

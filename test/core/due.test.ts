@@ -1,6 +1,8 @@
+import fc from 'fast-check';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { selectDue } from '../../src/core/due.js';
+import { dueInfo, selectDue } from '../../src/core/due.js';
 
 process.env.TZ = 'Europe/Amsterdam';
 
@@ -100,5 +102,19 @@ describe('selectDue', () => {
       { id: 2, overdue: true, label: '1 day late' },
       { id: 1, overdue: false, label: 'due 00:30' },
     ]);
+  });
+});
+
+describe('late days', () => {
+  it('count local calendar days exactly as date-fns does, across DST changes and years', () => {
+    const instant = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true });
+    fc.assert(
+      fc.property(instant, instant, (a, b) => {
+        const [due, now] = a < b ? [a, b] : [b, a];
+        const expected = due < now ? differenceInCalendarDays(now, due) : 0;
+        expect(dueInfo(due, now).lateDays).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
