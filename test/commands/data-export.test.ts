@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, sandbox } from '../support/run.js';
 import { FORMULA_NOTE, now, seed } from './data-seed.js';
+import { SCHEMA_VERSION } from '../../src/db/migrations/index.js';
 
 let s: Sandbox;
 beforeEach(() => {
@@ -19,7 +20,7 @@ describe('refer export (JSON)', () => {
     const r = await s.run(['export'], { now });
     expect(r.code, r.stderr).toBe(0);
     const doc = r.json();
-    expect(doc).toMatchObject({ formatVersion: 1, schemaVersion: 1, exportedAt: '2026-11-25T10:00:00.000Z' });
+    expect(doc).toMatchObject({ formatVersion: 1, schemaVersion: SCHEMA_VERSION, exportedAt: '2026-11-25T10:00:00.000Z' });
     expect(Object.keys(doc.tables)).toEqual([
       'profile', 'icp', 'relations', 'npsAnswers', 'moments', 'connections', 'asks', 'referrals', 'referralEvents', 'followups', 'playbookProgress',
     ]);

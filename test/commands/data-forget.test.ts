@@ -170,7 +170,7 @@ describe('refer forget', () => {
       moments: ['kind', 'occurred_at', 'created_at'],
       connections: ['name', 'title', 'company', 'industry', 'location', 'linkedin', 'email', 'connected_on', 'source', 'shortlisted_at', 'created_at', 'updated_at'],
       asks: ['channel', 'kind', 'template', 'lang', 'asked_at', 'created_at'],
-      referrals: ['stage', 'reached', 'asked_at', 'agreed_at', 'introduced_at', 'meeting_at', 'opportunity_at', 'won_at', 'closed_at', 'updated_at'],
+      referrals: ['stage', 'reached', 'ask_kind', 'asked_at', 'agreed_at', 'introduced_at', 'meeting_at', 'opportunity_at', 'won_at', 'closed_at', 'updated_at'],
       referral_events: ['stage', 'at', 'created_at'],
       followups: ['uid', 'due_at', 'done_at', 'created_at', 'updated_at'],
       playbook_progress: ['step', 'updated_at'],

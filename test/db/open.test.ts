@@ -86,3 +86,32 @@ describe('openDb', () => {
     db.close();
   });
 });
+
+describe('migration 2 (the ask kind on each referral)', () => {
+  it('fills it from the ask for a database of schema 1, then keeps it for new referrals and a changed kind', () => {
+    const path = join(dir, 'v1.db');
+    const raw = new Database(path);
+    raw.exec(MIGRATIONS[0]!);
+    raw.pragma('user_version = 1');
+    const at = '2026-03-01T10:00:00.000Z';
+    raw.exec(`
+      INSERT INTO relations (id, name, created_at, updated_at) VALUES (1, 'Sanne Visser', '${at}', '${at}');
+      INSERT INTO connections (id, relation_id, name, source, created_at, updated_at) VALUES (1, 1, 'Joris de Wit', 'manual', '${at}', '${at}'), (2, 1, 'Eva Jansen', 'manual', '${at}', '${at}');
+      INSERT INTO asks (id, relation_id, channel, kind, template, lang, asked_at, script, created_at) VALUES
+        (1, 1, 'email', 'referral', 'referral/email', 'en', '${at}', 'Would Joris be helped by …?', '${at}'),
+        (2, 1, 'email', 'quote', 'quote/email', 'en', '${at}', 'A quote?', '${at}');
+      INSERT INTO referrals (id, ask_id, connection_id, asked_at, updated_at) VALUES (1, 1, 1, '${at}', '${at}'), (2, 2, 2, '${at}', '${at}');`);
+    raw.close();
+
+    const db = openDb(path);
+    const kinds = () => db.prepare('SELECT id, ask_kind FROM referrals ORDER BY id').raw().all();
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(kinds()).toEqual([[1, 'referral'], [2, 'quote']]);
+    // a row written as if it were a referral ask's takes its ask's kind all the same
+    db.prepare("INSERT INTO referrals (id, ask_id, connection_id, asked_at, updated_at, ask_kind) VALUES (3, 2, 1, ?, ?, 'referral')").run(at, at);
+    expect(kinds()).toEqual([[1, 'referral'], [2, 'quote'], [3, 'quote']]);
+    db.prepare("UPDATE asks SET kind = 'review' WHERE id = 2").run();
+    expect(kinds()).toEqual([[1, 'referral'], [2, 'review'], [3, 'review']]);
+    db.close();
+  });
+});

@@ -27,7 +27,8 @@ const COLUMN = { askedAt: 'asked_at', introducedAt: 'introduced_at', meetingAt: 
 
 /**
  * Milliseconds between two stage times, exactly as Date.parse would give them. The text must
- * match the expressions of the index referrals_stats (001_initial.ts), which stores them.
+ * match the expressions of the indexes referrals_stats (001_initial.ts) and referrals_funnel
+ * (002_referral_ask_kind.ts), which store them.
  */
 export const MEDIAN_SQL = Object.fromEntries(
   Object.entries(MEDIAN_SPANS).map(([key, [from, to]]) => [key, `round((julianday(${COLUMN[to]}) - julianday(${COLUMN[from]})) * 86400000)`]),
@@ -50,11 +51,16 @@ function funnelSql(period: StatsPeriod, group: string | null): string {
     `count(*) FILTER (WHERE r.stage = 'lost')`,
     ...Object.values(MEDIAN_SQL).map((d) => `median(${d.replaceAll(/\b(\w+_at)\b/g, 'r.$1')})`),
   ];
-  // Driven from the referral asks (a referral named in a quote or review ask does not count);
-  // each ask's referrals are one seek in referrals_stats, which holds the measured times.
-  return `SELECT ${group ?? 'NULL'}, ${measures.join(', ')}
+  // Only referral asks count (a referral named in a quote or review ask does not). In total, one
+  // range of referrals_funnel, which keeps each referral's ask kind and the measured times; per
+  // relation, channel or template, driven from the referral asks in the order of the group (an
+  // index of asks), each ask's referrals one seek in referrals_stats.
+  return group
+    ? `SELECT ${group}, ${measures.join(', ')}
     FROM asks a JOIN referrals r ON r.ask_id = a.id
-    WHERE a.kind = 'referral' AND ${within('r.asked_at', period)}${group ? ` GROUP BY ${group}` : ''}`;
+    WHERE a.kind = 'referral' AND ${within('r.asked_at', period)} GROUP BY ${group}`
+    : `SELECT NULL, ${measures.join(', ')}
+    FROM referrals r WHERE r.ask_kind = 'referral' AND ${within('r.asked_at', period)}`;
 }
 
 /** The statements, exported for the query-plan test. */
