@@ -5,7 +5,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Mustache from 'mustache';
-import type { z } from 'zod';
 import { ASK_KINDS, CHANNELS, LANGS, type AskKind, type Channel, type Lang } from '../core/model.js';
 import { configDir } from '../db/paths.js';
 import { FailureError, UsageError } from '../errors.js';
@@ -14,10 +13,11 @@ import {
   buildTemplateVars,
   resolveVariable,
   sectionScope,
+  TEMPLATE_SCOPE,
   TEMPLATE_VARIABLES,
-  templateVarsSchema,
   type TemplateInput,
   type TemplateVars,
+  type Variable,
 } from './variables.js';
 
 /** The ask kinds, plus the helper texts of an ask: the forwardable message, the note to the referee, the follow-up agenda. */
@@ -229,7 +229,7 @@ function checkVariables(body: string, file: string): void {
       `Template ${file} uses an unknown variable {{${name}}}`,
       [`the variables are: ${TEMPLATE_VARIABLES.map((v) => v.name).join(', ')}`],
     );
-  const walk = (list: Token[], scopes: z.ZodType[]): void => {
+  const walk = (list: Token[], scopes: Variable[]): void => {
     for (const [type, name, , , children] of list) {
       if (type === 'text' || type === '!' || type === '=') continue;
       if (type === '>') throw new UsageError(`Template ${file}: partials ({{>${name}}}) are not supported`);
@@ -241,7 +241,7 @@ function checkVariables(body: string, file: string): void {
       else if (type === '^') walk(children ?? [], scopes);
     }
   };
-  walk(tokens, [templateVarsSchema]);
+  walk(tokens, [TEMPLATE_SCOPE]);
 }
 
 function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
