@@ -117,8 +117,8 @@ export interface TemplateInput {
 }
 
 const DATE_LOCALES = { en: enGB, nl } as const;
-const LIST_LOCALES = { en: 'en-GB', nl: 'nl' } as const;
 const AT = { en: 'at', nl: 'om' } as const;
+const AND = { en: 'and', nl: 'en' } as const;
 
 /** Builds the variables of a template from plain inputs; throws UsageError when the profile lacks a field. */
 export function buildTemplateVars(input: TemplateInput): TemplateVars {
@@ -149,9 +149,7 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
         }
       : undefined,
     connections,
-    connectionNames: new Intl.ListFormat(LIST_LOCALES[lang], { type: 'conjunction' }).format(
-      connections.map((c) => c.name),
-    ),
+    connectionNames: joinNames(connections.map((c) => c.name), lang),
     severalConnections: connections.length > 1,
     referee: input.referee ? toConnection(input.referee) : undefined,
     followUp: {
@@ -161,6 +159,14 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
     },
     forwardMessage: input.forwardMessage?.trim() ?? '',
   };
+}
+
+/**
+ * "A, B and C" (British English: no comma before "and"), "A, B en C": what Intl.ListFormat
+ * gives for en-GB and nl, without the 10 ms its first use costs to load ICU's locale data.
+ */
+function joinNames(names: string[], lang: Lang): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${AND[lang]} ${names.at(-1)}`;
 }
 
 function toConnection(p: PersonInput): ConnectionVars {
