@@ -8,9 +8,9 @@ import { getProfile } from '../db/repos/profile.js';
 import { resolveRelation } from '../db/repos/relations.js';
 import { CancelError, UsageError } from '../errors.js';
 import { defaultTemplateDirs } from '../templates/load.js';
-import { type Choice, chooseAsk } from './ask/choose.js';
+import type { Choice } from './ask/choose.js';
 import { assertProfileReady, type Draft, draftAsk, type FixedSelection, fixSelection, resolveConnections } from './ask/draft.js';
-import { type Stored, storeAsk } from './ask/store.js';
+import type { Stored } from './ask/store.js';
 
 interface AskFlags {
   to?: string[];
@@ -41,15 +41,16 @@ export default async function ask(ctx: Context, [ref]: string[], opts: AskFlags)
   assertProfileReady(profile);
   const dirs = defaultTemplateDirs(ctx.env);
   const fixed = fixSelection(opts, { flag: ctx.langFlag, fallback: profile.lang }, dirs);
+  // The walk and the storing load only when used: a scripted dry run (and its start-up) needs neither.
   const choice = interactive
-    ? await chooseAsk(ctx, db, { ...fixed, to: opts.to }, dirs)
+    ? await (await import('./ask/choose.js')).chooseAsk(ctx, db, { ...fixed, to: opts.to }, dirs)
     : fromFlags(db, ref!, fixed, opts.to);
   const draft = draftAsk(db, { ...choice, profile, askedAt, followUpAt }, dirs, now);
 
   if (!ctx.json) printDraft(ctx, draft);
   for (const w of draft.warnings) ctx.warn(w);
   if (interactive && !opts.dryRun) await confirmStore(ctx, draft);
-  const stored = opts.dryRun ? null : storeAsk(db, draft, now);
+  const stored = opts.dryRun ? null : (await import('./ask/store.js')).storeAsk(db, draft, now);
   if (ctx.json) return ctx.printJson(toJson(draft, stored));
   printOutcome(ctx, draft, stored);
 }
