@@ -1,7 +1,7 @@
 import { format } from 'date-fns/format';
 import type { Context } from '../context.js';
 import type { AskKind, Channel } from '../core/model.js';
-import { assertNotFuture, defaultFollowUp, parseDateArg, parseWhen } from '../core/when.js';
+import { assertNotFuture, defaultFollowUp } from '../core/calendar.js';
 import type { Db } from '../db/open.js';
 import { listConnections } from '../db/repos/connections.js';
 import { getProfile } from '../db/repos/profile.js';
@@ -28,9 +28,10 @@ const DEFAULT_CHANNEL: Channel = 'email';
 export default async function ask(ctx: Context, [ref]: string[], opts: AskFlags): Promise<void> {
   // Flags that need no database are checked first: a typo never opens or creates anything.
   const now = ctx.now();
-  const askedAt = opts.date === undefined ? now : parseDateArg(opts.date, now, { flag: '--date' });
+  // The date parser (chrono) loads only when a date is given.
+  const askedAt = opts.date === undefined ? now : (await import('../core/when.js')).parseDateArg(opts.date, now, { flag: '--date' });
   assertNotFuture(askedAt, now, '--date');
-  const followUpAt = opts.followUp === undefined ? defaultFollowUp(askedAt) : parseWhen(opts.followUp, now);
+  const followUpAt = opts.followUp === undefined ? defaultFollowUp(askedAt) : (await import('../core/when.js')).parseWhen(opts.followUp, now);
   const interactive = ref === undefined && ctx.canPrompt;
   if (ref === undefined && !interactive) {
     throw new UsageError('missing REL (the relation to ask) and --to CONN... (whom about; default: their shortlist); on a terminal, `refer ask` alone walks you through it');

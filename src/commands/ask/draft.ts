@@ -4,7 +4,7 @@
 import { lintDraft } from '../../core/lint.js';
 import { ASK_KINDS, CHANNELS, type AskKind, type Channel, type Connection, type Lang, type Profile, type Relation } from '../../core/model.js';
 import { READINESS } from '../../core/readiness.js';
-import { formatLocal } from '../../core/when.js';
+import { formatLocal } from '../../core/calendar.js';
 import type { Db } from '../../db/open.js';
 import { resolveConnection } from '../../db/repos/connections.js';
 import { UsageError } from '../../errors.js';
