@@ -71,7 +71,7 @@ export function getTemplate(name: string, dirs: TemplateDirs & { lang?: Lang }):
   // A name starts with its kind, the folder it is in: only that folder needs reading.
   const kind = wanted.split('/')[0] ?? '';
   const found = isOneOf(TEMPLATE_KINDS, kind) ? pick(loadTemplates(dirs, kind)) : undefined;
-  if (found) return found;
+  if (found) return checked(found, dirs);
   const all = loadTemplates(dirs);
   throw new UsageError(`Unknown template "${name}"; the templates are:`, all.map((t) => t.name));
 }
@@ -92,7 +92,7 @@ export function findTemplate(
       sameKind,
     );
   }
-  return found;
+  return checked(found, dirs);
 }
 
 /** Renders a template with Mustache, without HTML escaping (the output is plain text). */
@@ -137,8 +137,10 @@ export function renderAsk(
 }
 
 /**
- * The templates of one kind, or of every kind: reading and checking all of them cost `refer ask`
- * 20 ms, for the three it uses. (A broken template of another kind shows in `refer templates list`.)
+ * Every template, each checked in full; or those of one kind, with only their front matter
+ * checked: the caller checks the body of the one it uses (`checked`). Reading and checking all
+ * of them cost `refer ask` 20 ms, for the three it uses; a broken template that an ask does not
+ * use shows in `refer templates list`.
  */
 function loadTemplates(dirs: TemplateDirs, only?: TemplateKind): Template[] {
   if (!existsSync(dirs.builtinDir)) throw new FailureError(`The built-in templates are missing: ${dirs.builtinDir}`);
@@ -173,7 +175,10 @@ function readDir(root: string, source: TemplateInfo['source'], only: TemplateKin
       if (!m) throw new UsageError(`Template ${path} is not named <name>.<lang>.md (e.g. email.en.md)`);
       const [, stem = '', lang = ''] = m;
       if (!isOneOf(LANGS, lang)) throw new UsageError(`Template ${path}: unknown language "${lang}"; use one of ${LANGS.join(', ')}`);
-      out.push(parseTemplate(readFileSync(path, 'utf8'), { path, root, kind: dir.name, lang, name: `${dir.name}/${stem}.${lang}`, source }));
+      const at = { path, file: fileName(source, path, root), kind: dir.name, lang, name: `${dir.name}/${stem}.${lang}`, source };
+      const template = parseTemplate(readFileSync(path, 'utf8'), at);
+      if (only === undefined) checkVariables(template.body, at.file);
+      out.push(template);
     }
   }
   return out;
@@ -181,11 +186,23 @@ function readDir(root: string, source: TemplateInfo['source'], only: TemplateKin
 
 const FRONT_MATTER_KEYS = ['kind', 'channel', 'lang', 'description'] as const;
 
+/** How messages name a template's file: a user's by its path, a built-in one from the package (templates/referral/email.en.md). */
+function fileName(source: TemplateInfo['source'], path: string, root: string): string {
+  return source === 'user' ? path : relative(join(root, '..'), path);
+}
+
+/** A template from loadTemplates of one kind, its body checked as every template's is when all are loaded. */
+function checked(t: Template, dirs: TemplateDirs): Template {
+  checkVariables(t.body, fileName(t.source, t.path, dirs.builtinDir));
+  return t;
+}
+
+/** The template in a file, its front matter checked (the body is checked by checkVariables). */
 function parseTemplate(
   source: string,
-  at: { path: string; root: string; kind: TemplateKind; lang: Lang; name: string; source: TemplateInfo['source'] },
+  at: { path: string; file: string; kind: TemplateKind; lang: Lang; name: string; source: TemplateInfo['source'] },
 ): Template {
-  const file = at.source === 'user' ? at.path : relative(join(at.root, '..'), at.path);
+  const { file } = at;
   const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const close = lines.indexOf('---', 1);
   if (lines[0] !== '---' || close === -1) {
@@ -210,7 +227,6 @@ function parseTemplate(
     throw new UsageError(`Template ${file}: unknown channel "${channel}"; use one of ${TEMPLATE_CHANNELS.join(', ')}`);
   }
   const body = lines.slice(close + 1).join('\n');
-  checkVariables(body, file);
   return {
     name: at.name,
     kind: at.kind,
