@@ -50,6 +50,7 @@ const ME_CENTRED_PHRASES: { lang: Lang; source: string }[] = [
   { lang: 'nl', source: `(?:het|dat|je)${S}zou${S}${ME}${S}(?:echt${S}|enorm${S}|erg${S}|heel${S}erg${S})?helpen` },
   { lang: 'nl', source: `ik${S}(?:heb|zoek)${S}(?:nog${S}|wat${S}|meer${S})?(?:leads|referrals|klanten|introducties)${S}nodig` },
 ];
+
 /**
  * Any me-centred phrase, without the word boundaries. Each bounded pattern costs about half a
  * millisecond to compile on its first match (its \p{L} classes), ten milliseconds for all of them

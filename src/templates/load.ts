@@ -1,7 +1,8 @@
 // The ask templates: built-in ones shipped in the package's templates/ folder, and the user's own
 // in $XDG_CONFIG_HOME/refer/templates/ (same layout), which override or add. Every template is
-// checked when loaded: its front matter, its place in the layout, and each {{variable}} against
-// the declared variables, so that a typo is an error naming the file, not a blank in a script.
+// checked before it is used or listed: its front matter, its place in the layout, and each
+// {{variable}} against the declared variables, so that a typo is an error naming the file, not a
+// blank in a script.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Mustache from 'mustache';
