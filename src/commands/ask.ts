@@ -1,16 +1,16 @@
 import { format } from 'date-fns/format';
 import type { Context } from '../context.js';
 import type { AskKind, Channel } from '../core/model.js';
-import { assertNotFuture, defaultFollowUp, parseDateArg, parseWhen } from '../core/when.js';
+import { assertNotFuture, defaultFollowUp } from '../core/calendar.js';
 import type { Db } from '../db/open.js';
 import { listConnections } from '../db/repos/connections.js';
 import { getProfile } from '../db/repos/profile.js';
 import { resolveRelation } from '../db/repos/relations.js';
 import { CancelError, UsageError } from '../errors.js';
 import { defaultTemplateDirs } from '../templates/load.js';
-import { type Choice, chooseAsk } from './ask/choose.js';
+import type { Choice } from './ask/choose.js';
 import { assertProfileReady, type Draft, draftAsk, type FixedSelection, fixSelection, resolveConnections } from './ask/draft.js';
-import { type Stored, storeAsk } from './ask/store.js';
+import type { Stored } from './ask/store.js';
 
 interface AskFlags {
   to?: string[];
@@ -28,9 +28,10 @@ const DEFAULT_CHANNEL: Channel = 'email';
 export default async function ask(ctx: Context, [ref]: string[], opts: AskFlags): Promise<void> {
   // Flags that need no database are checked first: a typo never opens or creates anything.
   const now = ctx.now();
-  const askedAt = opts.date === undefined ? now : parseDateArg(opts.date, now, { flag: '--date' });
+  // The date parser (chrono) loads only when a date is given.
+  const askedAt = opts.date === undefined ? now : (await import('../core/when.js')).parseDateArg(opts.date, now, { flag: '--date' });
   assertNotFuture(askedAt, now, '--date');
-  const followUpAt = opts.followUp === undefined ? defaultFollowUp(askedAt) : parseWhen(opts.followUp, now);
+  const followUpAt = opts.followUp === undefined ? defaultFollowUp(askedAt) : (await import('../core/when.js')).parseWhen(opts.followUp, now);
   const interactive = ref === undefined && ctx.canPrompt;
   if (ref === undefined && !interactive) {
     throw new UsageError('missing REL (the relation to ask) and --to CONN... (whom about; default: their shortlist); on a terminal, `refer ask` alone walks you through it');
@@ -41,15 +42,16 @@ export default async function ask(ctx: Context, [ref]: string[], opts: AskFlags)
   assertProfileReady(profile);
   const dirs = defaultTemplateDirs(ctx.env);
   const fixed = fixSelection(opts, { flag: ctx.langFlag, fallback: profile.lang }, dirs);
+  // The walk and the storing load only when used: a scripted dry run (and its start-up) needs neither.
   const choice = interactive
-    ? await chooseAsk(ctx, db, { ...fixed, to: opts.to }, dirs)
+    ? await (await import('./ask/choose.js')).chooseAsk(ctx, db, { ...fixed, to: opts.to }, dirs)
     : fromFlags(db, ref!, fixed, opts.to);
   const draft = draftAsk(db, { ...choice, profile, askedAt, followUpAt }, dirs, now);
 
   if (!ctx.json) printDraft(ctx, draft);
   for (const w of draft.warnings) ctx.warn(w);
   if (interactive && !opts.dryRun) await confirmStore(ctx, draft);
-  const stored = opts.dryRun ? null : storeAsk(db, draft, now);
+  const stored = opts.dryRun ? null : (await import('./ask/store.js')).storeAsk(db, draft, now);
   if (ctx.json) return ctx.printJson(toJson(draft, stored));
   printOutcome(ctx, draft, stored);
 }

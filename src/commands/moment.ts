@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { MomentKind } from '../core/model.js';
-import { assertNotFuture, parseDateArg } from '../core/when.js';
+import { assertNotFuture } from '../core/calendar.js';
+import { parseDateArg } from '../core/when.js';
 import { UsageError } from '../errors.js';
 import { insertMoment, resolveRelation } from '../db/repos/relations.js';
 

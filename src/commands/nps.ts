@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { npsClass, parseNpsScore } from '../core/nps.js';
-import { assertNotFuture, parseDateArg } from '../core/when.js';
+import { assertNotFuture } from '../core/calendar.js';
+import { parseDateArg } from '../core/when.js';
 import { insertNps, resolveRelation } from '../db/repos/relations.js';
 
 export default async function nps(ctx: Context, [ref, scoreText]: string[], opts: { date?: string; comment?: string }): Promise<void> {

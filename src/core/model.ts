@@ -16,6 +16,9 @@ export type MomentKind = (typeof MOMENT_KINDS)[number];
 export const CHANNELS = ['call', 'email', 'linkedin', 'video'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** The playbook's shortlist size: fewer is thin, more is a spam list. */
+export const SHORTLIST = { min: 5, max: 10 } as const;
+
 /** The ladder of asks: smaller asks first, the referral ask at the top. */
 export const ASK_KINDS = ['referral', 'quote', 'review', 'event', 'beta'] as const;
 export type AskKind = (typeof ASK_KINDS)[number];

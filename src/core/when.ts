@@ -1,21 +1,15 @@
-// Reading the dates and times a user types (WHEN, --date, --since …) and the default follow-up
-// moment. All calendar arithmetic happens in the process's local time zone, on wall-clock
-// components, so that "in 3 days" across a daylight-saving change keeps its hour.
+// Reading the dates and times a user types (WHEN, --date, --since …). All calendar arithmetic
+// happens in the process's local time zone, on wall-clock components, so that "in 3 days" across
+// a daylight-saving change keeps its hour. What needs no parsing is in calendar.ts, so that a
+// command given no date (a scripted `refer ask`) does not load chrono.
 
 // Only the English parser is used; the bundler drops chrono's other locales.
 import { en, type ParsedResult } from 'chrono-node';
 import { addDays } from 'date-fns/addDays';
 import { endOfDay } from 'date-fns/endOfDay';
-import { format } from 'date-fns/format';
 import { isSameDay } from 'date-fns/isSameDay';
-import { isWeekend } from 'date-fns/isWeekend';
-import { nextMonday } from 'date-fns/nextMonday';
 import { UsageError } from '../errors.js';
-
-/** A date given without a time gets this hour (local). */
-export const DEFAULT_HOUR = 10;
-/** The default follow-up comes this many calendar days after the ask, moved off the weekend. */
-export const FOLLOW_UP_AFTER_DAYS = 3;
+import { DEFAULT_HOUR, toWorkingDay } from './calendar.js';
 
 const QUARTER_HOUR = 15 * 60_000;
 
@@ -102,29 +96,6 @@ function isoLocal(text: string): { date: Date; hasTime: boolean } | null {
   const exact =
     date.getFullYear() === y && date.getMonth() === mo! - 1 && date.getDate() === d && date.getHours() === (h ?? 0) && date.getMinutes() === (mi ?? 0);
   return exact ? { date, hasTime: h !== undefined } : null;
-}
-
-/** Refuses a moment after `now` for flags that record something that already happened. */
-export function assertNotFuture(date: Date, now: Date, flag: string): void {
-  if (date > now) {
-    throw new UsageError(`${flag} ${formatLocal(date)} is in the future; it records something that already happened`);
-  }
-}
-
-/** The default follow-up for an ask made at `from`: 3 days later at 10:00 local, off the weekend. */
-export function defaultFollowUp(from: Date): Date {
-  const day = addDays(from, FOLLOW_UP_AFTER_DAYS);
-  return toWorkingDay(new Date(day.getFullYear(), day.getMonth(), day.getDate(), DEFAULT_HOUR, 0));
-}
-
-/** A Saturday or Sunday moves to the Monday after, at the same local time. */
-export function toWorkingDay(date: Date): Date {
-  return isWeekend(date) ? nextMonday(date) : date;
-}
-
-/** "2026-12-01 10:00" in local time; "2026-12-01" at midnight. */
-export function formatLocal(date: Date): string {
-  return format(date, date.getHours() === 0 && date.getMinutes() === 0 ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm');
 }
 
 function parseWhole(text: string, now: Date, forwardDate: boolean): ParsedComponents | null {

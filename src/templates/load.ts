@@ -1,11 +1,11 @@
 // The ask templates: built-in ones shipped in the package's templates/ folder, and the user's own
 // in $XDG_CONFIG_HOME/refer/templates/ (same layout), which override or add. Every template is
-// checked when loaded: its front matter, its place in the layout, and each {{variable}} against
-// the declared variables, so that a typo is an error naming the file, not a blank in a script.
+// checked before it is used or listed: its front matter, its place in the layout, and each
+// {{variable}} against the declared variables, so that a typo is an error naming the file, not a
+// blank in a script.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Mustache from 'mustache';
-import type { z } from 'zod';
 import { ASK_KINDS, CHANNELS, LANGS, type AskKind, type Channel, type Lang } from '../core/model.js';
 import { configDir } from '../db/paths.js';
 import { FailureError, UsageError } from '../errors.js';
@@ -14,10 +14,11 @@ import {
   buildTemplateVars,
   resolveVariable,
   sectionScope,
+  TEMPLATE_SCOPE,
   TEMPLATE_VARIABLES,
-  templateVarsSchema,
   type TemplateInput,
   type TemplateVars,
+  type Variable,
 } from './variables.js';
 
 /** The ask kinds, plus the helper texts of an ask: the forwardable message, the note to the referee, the follow-up agenda. */
@@ -57,7 +58,7 @@ export function defaultTemplateDirs(env: Record<string, string | undefined>): Re
 
 /** Every template, user ones replacing built-in ones of the same name, sorted by name. */
 export function listTemplates(dirs: TemplateDirs): TemplateInfo[] {
-  return loadAll(dirs).map(({ body: _body, ...info }) => info);
+  return loadTemplates(dirs).map(({ body: _body, ...info }) => info);
 }
 
 /**
@@ -65,12 +66,15 @@ export function listTemplates(dirs: TemplateDirs): TemplateInfo[] {
  * part (`referral/email`) the `lang` option picks it.
  */
 export function getTemplate(name: string, dirs: TemplateDirs & { lang?: Lang }): Template {
-  const all = loadAll(dirs);
   const wanted = name.trim().replace(/\.md$/, '');
-  const found =
-    all.find((t) => t.name === wanted) ?? (dirs.lang ? all.find((t) => t.name === `${wanted}.${dirs.lang}`) : undefined);
-  if (!found) throw new UsageError(`Unknown template "${name}"; the templates are:`, all.map((t) => t.name));
-  return found;
+  const pick = (list: Template[]) =>
+    list.find((t) => t.name === wanted) ?? (dirs.lang ? list.find((t) => t.name === `${wanted}.${dirs.lang}`) : undefined);
+  // A name starts with its kind, the folder it is in: only that folder needs reading.
+  const kind = wanted.split('/')[0] ?? '';
+  const found = isOneOf(TEMPLATE_KINDS, kind) ? pick(loadTemplates(dirs, kind)) : undefined;
+  if (found) return checked(found, dirs);
+  const all = loadTemplates(dirs);
+  throw new UsageError(`Unknown template "${name}"; the templates are:`, all.map((t) => t.name));
 }
 
 /** The template for an ask kind, channel and language: the one named after the channel first, else any with that channel. */
@@ -79,7 +83,7 @@ export function findTemplate(
   dirs: TemplateDirs,
 ): Template {
   if (!isOneOf(LANGS, sel.lang)) throw new UsageError(`Unknown language "${sel.lang}"; use one of ${LANGS.join(', ')}`);
-  const all = loadAll(dirs);
+  const all = loadTemplates(dirs, sel.kind);
   const matches = all.filter((t) => t.kind === sel.kind && t.channel === sel.channel && t.lang === sel.lang);
   const found = matches.find((t) => t.name === `${sel.kind}/${sel.channel}.${sel.lang}`) ?? matches[0];
   if (!found) {
@@ -89,7 +93,7 @@ export function findTemplate(
       sameKind,
     );
   }
-  return found;
+  return checked(found, dirs);
 }
 
 /** Renders a template with Mustache, without HTML escaping (the output is plain text). */
@@ -133,12 +137,18 @@ export function renderAsk(
   return { template, script: renderTemplate(template, vars), forward, vars };
 }
 
-function loadAll(dirs: TemplateDirs): Template[] {
+/**
+ * Every template, each checked in full; or those of one kind, with only their front matter
+ * checked: the caller checks the body of the one it uses (`checked`). Reading and checking all
+ * of them cost `refer ask` 20 ms, for the three it uses; a broken template that an ask does not
+ * use shows in `refer templates list`.
+ */
+function loadTemplates(dirs: TemplateDirs, only?: TemplateKind): Template[] {
   if (!existsSync(dirs.builtinDir)) throw new FailureError(`The built-in templates are missing: ${dirs.builtinDir}`);
   const byName = new Map<string, Template>();
-  for (const t of readDir(dirs.builtinDir, 'builtin')) byName.set(t.name, t);
+  for (const t of readDir(dirs.builtinDir, 'builtin', only)) byName.set(t.name, t);
   if (dirs.userDir && existsSync(dirs.userDir)) {
-    for (const t of readDir(dirs.userDir, 'user')) {
+    for (const t of readDir(dirs.userDir, 'user', only)) {
       const hidden = byName.get(t.name);
       byName.set(t.name, hidden ? { ...t, overrides: hidden.path } : t);
     }
@@ -149,7 +159,7 @@ function loadAll(dirs: TemplateDirs): Template[] {
 
 const FILE_NAME = /^([a-z0-9][a-z0-9-]*)\.([a-z]{2})\.md$/;
 
-function readDir(root: string, source: TemplateInfo['source']): Template[] {
+function readDir(root: string, source: TemplateInfo['source'], only: TemplateKind | undefined): Template[] {
   const out: Template[] = [];
   // Only <kind>/<name>.<lang>.md counts; other files (a README at the top) are left alone.
   for (const dir of readdirSync(root, { withFileTypes: true })) {
@@ -158,6 +168,7 @@ function readDir(root: string, source: TemplateInfo['source']): Template[] {
     if (!isOneOf(TEMPLATE_KINDS, dir.name)) {
       throw new UsageError(`Unknown template folder ${where}: the folders are ${TEMPLATE_KINDS.join(', ')}`);
     }
+    if (only !== undefined && dir.name !== only) continue;
     for (const file of readdirSync(where, { withFileTypes: true })) {
       if (!file.isFile() || !file.name.endsWith('.md')) continue;
       const path = join(where, file.name);
@@ -165,7 +176,10 @@ function readDir(root: string, source: TemplateInfo['source']): Template[] {
       if (!m) throw new UsageError(`Template ${path} is not named <name>.<lang>.md (e.g. email.en.md)`);
       const [, stem = '', lang = ''] = m;
       if (!isOneOf(LANGS, lang)) throw new UsageError(`Template ${path}: unknown language "${lang}"; use one of ${LANGS.join(', ')}`);
-      out.push(parseTemplate(readFileSync(path, 'utf8'), { path, root, kind: dir.name, lang, name: `${dir.name}/${stem}.${lang}`, source }));
+      const at = { path, file: fileName(source, path, root), kind: dir.name, lang, name: `${dir.name}/${stem}.${lang}`, source };
+      const template = parseTemplate(readFileSync(path, 'utf8'), at);
+      if (only === undefined) checkVariables(template.body, at.file);
+      out.push(template);
     }
   }
   return out;
@@ -173,11 +187,23 @@ function readDir(root: string, source: TemplateInfo['source']): Template[] {
 
 const FRONT_MATTER_KEYS = ['kind', 'channel', 'lang', 'description'] as const;
 
+/** How messages name a template's file: a user's by its path, a built-in one from the package (templates/referral/email.en.md). */
+function fileName(source: TemplateInfo['source'], path: string, root: string): string {
+  return source === 'user' ? path : relative(join(root, '..'), path);
+}
+
+/** A template from loadTemplates of one kind, its body checked as every template's is when all are loaded. */
+function checked(t: Template, dirs: TemplateDirs): Template {
+  checkVariables(t.body, fileName(t.source, t.path, dirs.builtinDir));
+  return t;
+}
+
+/** The template in a file, its front matter checked (the body is checked by checkVariables). */
 function parseTemplate(
   source: string,
-  at: { path: string; root: string; kind: TemplateKind; lang: Lang; name: string; source: TemplateInfo['source'] },
+  at: { path: string; file: string; kind: TemplateKind; lang: Lang; name: string; source: TemplateInfo['source'] },
 ): Template {
-  const file = at.source === 'user' ? at.path : relative(join(at.root, '..'), at.path);
+  const { file } = at;
   const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const close = lines.indexOf('---', 1);
   if (lines[0] !== '---' || close === -1) {
@@ -202,7 +228,6 @@ function parseTemplate(
     throw new UsageError(`Template ${file}: unknown channel "${channel}"; use one of ${TEMPLATE_CHANNELS.join(', ')}`);
   }
   const body = lines.slice(close + 1).join('\n');
-  checkVariables(body, file);
   return {
     name: at.name,
     kind: at.kind,
@@ -229,7 +254,7 @@ function checkVariables(body: string, file: string): void {
       `Template ${file} uses an unknown variable {{${name}}}`,
       [`the variables are: ${TEMPLATE_VARIABLES.map((v) => v.name).join(', ')}`],
     );
-  const walk = (list: Token[], scopes: z.ZodType[]): void => {
+  const walk = (list: Token[], scopes: Variable[]): void => {
     for (const [type, name, , , children] of list) {
       if (type === 'text' || type === '!' || type === '=') continue;
       if (type === '>') throw new UsageError(`Template ${file}: partials ({{>${name}}}) are not supported`);
@@ -241,7 +266,7 @@ function checkVariables(body: string, file: string): void {
       else if (type === '^') walk(children ?? [], scopes);
     }
   };
-  walk(tokens, [templateVarsSchema]);
+  walk(tokens, [TEMPLATE_SCOPE]);
 }
 
 function isOneOf<T extends string>(list: readonly T[], value: string): value is T {

@@ -1,61 +1,100 @@
-// The variables a template may use, declared once. The loader derives the set of allowed
-// `{{names}}` from this schema (a template naming anything else is rejected at load time), and
-// the TypeScript type of the render input is inferred from it.
+// The variables a template may use, declared once with their descriptions. The loader checks
+// each `{{name}}` of a template against this declaration (a template naming anything else is
+// rejected at load time), and the compiler checks the declaration against TemplateVars: every
+// field declared and described, nothing else. (Plain data rather than a zod schema: the values
+// are built here from checked input, so validating them again only cost `refer ask` the loading
+// of zod.)
 import { format } from 'date-fns/format';
 import { enGB } from 'date-fns/locale/en-GB';
 import { nl } from 'date-fns/locale/nl';
-import { z } from 'zod';
-import { LANGS, type Lang } from '../core/model.js';
+import type { Lang } from '../core/model.js';
 import { UsageError } from '../errors.js';
 
-const text = z.string().min(1);
+interface PersonVars {
+  name: string;
+  firstName: string;
+}
 
-const person = {
-  name: text.describe('full name'),
-  firstName: text.describe('first name (the first word of the name)'),
+interface ConnectionVars extends PersonVars {
+  title?: string;
+  company?: string;
+}
+
+export interface TemplateVars {
+  lang: Lang;
+  rep: PersonVars & { company?: string; offer: string; value: string };
+  relation: PersonVars & { company?: string };
+  moment?: { text: string; date: string };
+  connections: ConnectionVars[];
+  connectionNames: string;
+  severalConnections: boolean;
+  referee?: ConnectionVars;
+  followUp: { date: string; text: string; minutes: number };
+  forwardMessage: string;
+}
+
+/** A variable: what it holds, and the fields of an object or of each item of a list. */
+export interface Variable {
+  description: string;
+  fields?: Record<string, Variable>;
+  items?: Record<string, Variable>;
+}
+
+/** The declaration of a value of type T: described, with its fields or its items' fields. */
+type Declared<T> = { description: string } & (NonNullable<T> extends ReadonlyArray<infer E>
+  ? { items: Fields<E> }
+  : NonNullable<T> extends object
+    ? { fields: Fields<NonNullable<T>> }
+    : unknown);
+type Fields<T> = { [K in keyof T]-?: Declared<T[K]> };
+
+const person: Fields<PersonVars> = {
+  name: { description: 'full name' },
+  firstName: { description: 'first name (the first word of the name)' },
 };
 
-const connection = z.object({
+const connection: Fields<ConnectionVars> = {
   ...person,
-  title: text.optional().describe('job title'),
-  company: text.optional().describe('company'),
-});
+  title: { description: 'job title' },
+  company: { description: 'company' },
+};
 
-export const templateVarsSchema = z.object({
-  lang: z.enum(LANGS).describe('language of the script'),
-  rep: z
-    .object({
+const VARIABLES: Fields<TemplateVars> = {
+  lang: { description: 'language of the script' },
+  rep: {
+    description: 'you, from your profile',
+    fields: {
       ...person,
-      company: text.optional().describe('your company'),
-      offer: text.describe('what you offer (a noun phrase)'),
-      value: text.describe('the value you create, one phrase without a closing full stop'),
-    })
-    .describe('you, from your profile'),
-  relation: z
-    .object({ ...person, company: text.optional().describe("the relation's company") })
-    .describe('the person you ask'),
-  moment: z
-    .object({
-      text: text.describe('what they valued, in their own words (ends with punctuation)'),
-      date: text.describe('when, as a date in the script language'),
-    })
-    .optional()
-    .describe("the relation's latest positive moment, if any"),
-  connections: z.array(connection).describe('the chosen connections (candidate referees)'),
-  connectionNames: z.string().describe('the full names of the connections, joined ("A, B and C")'),
-  severalConnections: z.boolean().describe('true when two or more connections are chosen'),
-  referee: connection.optional().describe('the one connection a referee note is for'),
-  followUp: z
-    .object({
-      date: text.describe('the day, e.g. "Thursday 3 December"'),
-      text: text.describe('the day and, when set, the time, e.g. "Thursday 3 December at 10:00"'),
-      minutes: z.number().int().positive().describe('length of the follow-up call'),
-    })
-    .describe('the agreed moment to come back'),
-  forwardMessage: z.string().describe('the rendered short message the relation can forward unchanged'),
-});
+      company: { description: 'your company' },
+      offer: { description: 'what you offer (a noun phrase)' },
+      value: { description: 'the value you create, one phrase without a closing full stop' },
+    },
+  },
+  relation: { description: 'the person you ask', fields: { ...person, company: { description: "the relation's company" } } },
+  moment: {
+    description: "the relation's latest positive moment, if any",
+    fields: {
+      text: { description: 'what they valued, in their own words (ends with punctuation)' },
+      date: { description: 'when, as a date in the script language' },
+    },
+  },
+  connections: { description: 'the chosen connections (candidate referees)', items: connection },
+  connectionNames: { description: 'the full names of the connections, joined ("A, B and C")' },
+  severalConnections: { description: 'true when two or more connections are chosen' },
+  referee: { description: 'the one connection a referee note is for', fields: connection },
+  followUp: {
+    description: 'the agreed moment to come back',
+    fields: {
+      date: { description: 'the day, e.g. "Thursday 3 December"' },
+      text: { description: 'the day and, when set, the time, e.g. "Thursday 3 December at 10:00"' },
+      minutes: { description: 'length of the follow-up call' },
+    },
+  },
+  forwardMessage: { description: 'the rendered short message the relation can forward unchanged' },
+};
 
-export type TemplateVars = z.infer<typeof templateVarsSchema>;
+/** The context a template starts in: all the variables. */
+export const TEMPLATE_SCOPE: Variable = { description: 'the variables of a template', fields: VARIABLES };
 
 export interface PersonInput {
   name: string;
@@ -78,8 +117,8 @@ export interface TemplateInput {
 }
 
 const DATE_LOCALES = { en: enGB, nl } as const;
-const LIST_LOCALES = { en: 'en-GB', nl: 'nl' } as const;
 const AT = { en: 'at', nl: 'om' } as const;
+const AND = { en: 'and', nl: 'en' } as const;
 
 /** Builds the variables of a template from plain inputs; throws UsageError when the profile lacks a field. */
 export function buildTemplateVars(input: TemplateInput): TemplateVars {
@@ -89,7 +128,7 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
   const followUpDate = format(input.followUpAt, 'EEEE d MMMM', { locale });
   // A follow-up booked for a day without a time has midnight; saying "at 00:00" would be wrong.
   const hasTime = input.followUpAt.getHours() !== 0 || input.followUpAt.getMinutes() !== 0;
-  return templateVarsSchema.parse({
+  return {
     lang,
     rep: {
       name: required(input.profile.name, 'name'),
@@ -110,9 +149,7 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
         }
       : undefined,
     connections,
-    connectionNames: new Intl.ListFormat(LIST_LOCALES[lang], { type: 'conjunction' }).format(
-      connections.map((c) => c.name),
-    ),
+    connectionNames: joinNames(connections.map((c) => c.name), lang),
     severalConnections: connections.length > 1,
     referee: input.referee ? toConnection(input.referee) : undefined,
     followUp: {
@@ -121,10 +158,18 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
       minutes: input.followUpMinutes ?? 15,
     },
     forwardMessage: input.forwardMessage?.trim() ?? '',
-  });
+  };
 }
 
-function toConnection(p: PersonInput): TemplateVars['connections'][number] {
+/**
+ * "A, B and C" (British English: no comma before "and"), "A, B en C": what Intl.ListFormat
+ * gives for en-GB and nl, without the 10 ms its first use costs to load ICU's locale data.
+ */
+function joinNames(names: string[], lang: Lang): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${AND[lang]} ${names.at(-1)}`;
+}
+
+function toConnection(p: PersonInput): ConnectionVars {
   return { name: p.name.trim(), firstName: firstName(p.name), title: optional(p.title), company: optional(p.company) };
 }
 
@@ -152,41 +197,28 @@ function quotable(raw: string): string {
   return /[.!?…]$/.test(t) ? t : `${t}.`;
 }
 
-// Walking the schema: the loader checks each `{{name}}` against it, the way Mustache looks names
-// up (innermost context first, a section over a list pushes the list's element).
+// Walking the declaration: the loader checks each `{{name}}` against it, the way Mustache looks
+// names up (innermost context first, a section over a list pushes the list's item).
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
-  return s;
+/** The variable that a dotted name (`rep.name`) resolves to inside one context, or undefined. */
+export function resolveVariable(scope: Variable, path: string): Variable | undefined {
+  let v: Variable | undefined = scope;
+  for (const part of path.split('.')) v = v?.fields?.[part];
+  return v;
 }
 
-/** The schema that a dotted name (`rep.name`) resolves to inside one context, or undefined. */
-export function resolveVariable(scope: z.ZodType, path: string): z.ZodType | undefined {
-  let s: z.ZodType | undefined = scope;
-  for (const part of path.split('.')) {
-    const obj: z.ZodType | undefined = s && unwrap(s);
-    s = obj instanceof z.ZodObject ? (obj.shape as Record<string, z.ZodType>)[part] : undefined;
-  }
-  return s;
-}
-
-/** The context a `{{#section}}` over this variable pushes: the element of a list, else the value. */
-export function sectionScope(schema: z.ZodType): z.ZodType {
-  const s = unwrap(schema);
-  return s instanceof z.ZodArray ? (s.element as z.ZodType) : s;
+/** The context a `{{#section}}` over this variable pushes: the item of a list, else the value. */
+export function sectionScope(v: Variable): Variable {
+  return v.items ? { description: v.description, fields: v.items } : v;
 }
 
 /** Every variable a template may use, with its description (`connections[].name` inside a list). */
-export const TEMPLATE_VARIABLES: { name: string; description: string }[] = listVariables(templateVarsSchema, '');
+export const TEMPLATE_VARIABLES: { name: string; description: string }[] = listVariables(VARIABLES, '');
 
-function listVariables(schema: z.ZodType, prefix: string): { name: string; description: string }[] {
-  const s = unwrap(schema);
-  const inner = s instanceof z.ZodArray ? unwrap(s.element as z.ZodType) : s;
-  if (!(inner instanceof z.ZodObject)) return [];
-  const sep = s instanceof z.ZodArray ? '[].' : prefix ? '.' : '';
-  return Object.entries(inner.shape as Record<string, z.ZodType>).flatMap(([key, child]) => {
-    const name = `${prefix}${sep}${key}`;
-    return [{ name, description: child.description ?? '' }, ...listVariables(child, name)];
+function listVariables(fields: Record<string, Variable>, prefix: string): { name: string; description: string }[] {
+  return Object.entries(fields).flatMap(([key, v]) => {
+    const name = prefix + key;
+    const inner = v.fields ? listVariables(v.fields, `${name}.`) : v.items ? listVariables(v.items, `${name}[].`) : [];
+    return [{ name, description: v.description }, ...inner];
   });
 }

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import {
-  assertNotFuture,
-  defaultFollowUp,
-  formatLocal,
-  parseDateArg,
-  parseWhen,
-  toWorkingDay,
-} from '../../src/core/when.js';
+import { assertNotFuture, defaultFollowUp, formatLocal, toWorkingDay } from '../../src/core/calendar.js';
+import { parseDateArg, parseWhen } from '../../src/core/when.js';
 
 // Set before any Date is made: node applies TZ changes at runtime.
 process.env.TZ = 'Europe/Amsterdam';

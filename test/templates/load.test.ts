@@ -136,6 +136,17 @@ describe('user templates', () => {
     expect(err.message).toMatch(pattern);
   });
 
+  it('that an ask does not use do not stop it when broken, and the full list still reports them', () => {
+    writeUser('quote/email.en.md', `${front('quote', 'email', 'en')}Hi {{foo}}\n`);
+    writeUser('referral/call.en.md', `${front('referral', 'call', 'en')}Hi {{bar}}\n`);
+    const dirs = { builtinDir: BUILTIN_DIR, userDir };
+    expect(renderAsk({ kind: 'referral', channel: 'email', lang: 'en' }, askInput('en'), dirs).template.name).toBe('referral/email.en');
+    expect(getTemplate('referral/call', { ...dirs, lang: 'nl' }).name).toBe('referral/call.nl');
+    expect(usageError(() => findTemplate({ kind: 'quote', channel: 'email', lang: 'en' }, dirs)).message).toContain('{{foo}}');
+    expect(usageError(() => getTemplate('referral/call.en', dirs)).message).toContain('{{bar}}');
+    expect(usageError(() => listTemplates(dirs)).message).toMatch(/\{\{(foo|bar)\}\}/);
+  });
+
   it('may leave the user folder absent', () => {
     expect(listTemplates({ builtinDir: BUILTIN_DIR, userDir: join(userDir, 'nothing-here') }).every((t) => t.source === 'builtin')).toBe(true);
   });

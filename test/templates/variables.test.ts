@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { buildTemplateVars, TEMPLATE_VARIABLES } from '../../src/templates/variables.js';
-import { askInput } from './fixtures.js';
+import { askInput, CONNECTIONS } from './fixtures.js';
 
 describe('buildTemplateVars', () => {
   it('builds first names, the joined connection names and the follow-up text in the script language', () => {
@@ -38,6 +38,20 @@ describe('buildTemplateVars', () => {
     const profile = { name: 'Jan Peeters', company: 'Planwise', offer: 'planning', value: 'calm weeks', [field]: null };
     expect(() => buildTemplateVars({ ...askInput('en'), lang: 'en', profile })).toThrow(UsageError);
     expect(() => buildTemplateVars({ ...askInput('en'), lang: 'en', profile })).toThrow(`--${field}`);
+  });
+});
+
+describe('connectionNames', () => {
+  it.each([
+    ['en', 'en-GB'],
+    ['nl', 'nl'],
+  ] as const)('joins any number of names as Intl.ListFormat does for %s', (lang, locale) => {
+    const intl = new Intl.ListFormat(locale, { type: 'conjunction' });
+    const people = [...CONNECTIONS, { name: 'Frank, Jr.' }];
+    for (let n = 0; n <= people.length; n++) {
+      const connections = people.slice(0, n);
+      expect(buildTemplateVars({ ...askInput(lang, { connections }), lang }).connectionNames).toBe(intl.format(connections.map((c) => c.name)));
+    }
   });
 });
 

@@ -2,14 +2,13 @@
 // forward message, the follow-up note, and the warnings. Shared by the scripted and the
 // interactive flow, so both store exactly what they showed.
 import { lintDraft } from '../../core/lint.js';
-import { ASK_KINDS, CHANNELS, type AskKind, type Channel, type Connection, type Lang, type Profile, type Relation } from '../../core/model.js';
+import { ASK_KINDS, CHANNELS, SHORTLIST, type AskKind, type Channel, type Connection, type Lang, type Profile, type Relation } from '../../core/model.js';
 import { READINESS } from '../../core/readiness.js';
-import { formatLocal } from '../../core/when.js';
+import { formatLocal } from '../../core/calendar.js';
 import type { Db } from '../../db/open.js';
 import { resolveConnection } from '../../db/repos/connections.js';
 import { UsageError } from '../../errors.js';
 import { findTemplate, getTemplate, renderAsk, renderTemplate, type TemplateDirs } from '../../templates/load.js';
-import { SHORTLIST } from '../connection/pick.js';
 import { type RelationView, viewRelations } from '../relation/view.js';
 
 /** Length of the follow-up call the playbook books after an ask. */

@@ -1,9 +1,7 @@
 import type { Context } from '../../context.js';
+import { SHORTLIST } from '../../core/model.js';
 import { listConnections, resolveConnection, setShortlist } from '../../db/repos/connections.js';
 import { resolveRelation } from '../../db/repos/relations.js';
-
-/** The playbook's shortlist size: fewer is thin, more is a spam list. */
-export const SHORTLIST = { min: 5, max: 10 } as const;
 
 export function shortlistWarning(count: number): string | null {
   if (count < SHORTLIST.min) return `${count} picked: fewer than ${SHORTLIST.min} is a thin list; look for more people with the same situation`;

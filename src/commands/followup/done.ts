@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { STAGES, type Stage } from '../../core/model.js';
 import { isClosed } from '../../core/stages.js';
-import { formatLocal } from '../../core/when.js';
+import { formatLocal } from '../../core/calendar.js';
 import { type FollowupView, markDone, resolveFollowup } from '../../db/repos/followups.js';
 import { type ReferralRow, referralsOfAsk } from '../../db/repos/referrals.js';
 import { UsageError } from '../../errors.js';

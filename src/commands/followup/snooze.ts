@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
-import { formatLocal, parseWhen } from '../../core/when.js';
+import { formatLocal } from '../../core/calendar.js';
+import { parseWhen } from '../../core/when.js';
 import { reschedule, resolveFollowup } from '../../db/repos/followups.js';
 import { UsageError } from '../../errors.js';
 import { assertAhead, followupJson, followupLine } from './view.js';

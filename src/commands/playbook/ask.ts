@@ -4,7 +4,8 @@
 import { format } from 'date-fns/format';
 import { ASK_KINDS, CHANNELS, type AskKind, type Channel, type Connection, type Relation } from '../../core/model.js';
 import type { PlaybookState } from '../../core/playbook.js';
-import { defaultFollowUp, parseWhen } from '../../core/when.js';
+import { defaultFollowUp } from '../../core/calendar.js';
+import { parseWhen } from '../../core/when.js';
 import { getConnection, listConnections } from '../../db/repos/connections.js';
 import { deleteProgress } from '../../db/repos/playbook.js';
 import { CancelError, UsageError } from '../../errors.js';
