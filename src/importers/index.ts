@@ -3,7 +3,7 @@
 // Two entry points share that logic: parseConnectionsFile for content already in memory, and
 // readConnections, which streams a file of any length in batches.
 
-import { Readable, pipeline } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
 import { parse as parseStream } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -48,11 +48,6 @@ const FORMATS: readonly FormatSpec[] = [linkedin, plain];
 // binary or huge one-line file from being searched (or, when streamed, held) in full.
 const HEADER_MAX_LINES = 50;
 const HEAD_MAX_CHARS = 64 * 1024;
-
-interface LineRecord {
-  cells: string[];
-  line: number;
-}
 
 interface Header {
   spec: FormatSpec;
@@ -129,24 +124,40 @@ class Collector {
 
   constructor(private readonly header: Header) {}
 
+  /** Options for csv-parse that hand each record to this collector instead of returning it. */
+  csvOptions(): CsvOptions {
+    return {
+      ...csvOptions(this.header.delimiter),
+      on_skip: (error) => {
+        this.fail(error);
+        return undefined;
+      },
+      on_record: (cells: string[], context) => {
+        const line = this.startLine(context.lines);
+        if (line !== null) this.add(cells, line);
+        return null;
+      },
+    };
+  }
+
   get size(): number {
     return this.rows.length;
   }
 
   /** The file line on which a record ending on `endLine` (relative) starts; null for the header. */
-  startLine(endLine: number): number | null {
+  private startLine(endLine: number): number | null {
     const start = this.lastLine + 1;
     this.lastLine = endLine;
     return start === 1 ? null : this.header.line + start - 1;
   }
 
-  add(cells: string[], line: number): void {
+  private add(cells: string[], line: number): void {
     const row = toRow(cells, line, this.header.columns);
     if (row === 'nameless') this.skipped++;
     else if (row !== 'blank') this.rows.push(row);
   }
 
-  fail(error: CsvError | undefined): void {
+  private fail(error: CsvError | undefined): void {
     this.errors.push({
       line: this.header.line + this.lastLine,
       reason:
@@ -158,9 +169,10 @@ class Collector {
     });
   }
 
-  take(): ParseResult {
-    const batch = { format: this.header.spec.format, rows: this.rows, skipped: this.skipped, errors: this.errors };
-    this.rows = [];
+  /** What was collected since the last take: its first `max` rows, and the counts and errors so far. */
+  take(max = Infinity): ParseResult {
+    const rows = this.rows.length > max ? this.rows.splice(0, max) : this.rows.splice(0);
+    const batch = { format: this.header.spec.format, rows, skipped: this.skipped, errors: this.errors };
     this.skipped = 0;
     this.errors = [];
     return batch;
@@ -201,25 +213,14 @@ export function parseConnectionsFile(content: string | Uint8Array, options: Pars
   const header = findHeader(text);
   if (header === null) throw noHeader(options.fileName);
   const collector = new Collector(header);
-  parseSync(text.slice(header.offset), {
-    ...csvOptions(header.delimiter),
-    on_skip: (error) => {
-      collector.fail(error);
-      return undefined;
-    },
-    // Rows are collected here rather than returned, so csv-parse keeps no copy of them.
-    on_record: (cells: string[], context) => {
-      const line = collector.startLine(context.lines);
-      if (line !== null) collector.add(cells, line);
-      return null;
-    },
-  });
+  parseSync(text.slice(header.offset), collector.csvOptions());
   return collector.take();
 }
 
 /**
  * Streams a file (e.g. fs.createReadStream(path), or any async iterable of chunks) and yields its
- * rows in batches, holding only the current batch and the first 64 KiB of the file in memory.
+ * rows in batches, holding only the rows of the chunk being read and the first 64 KiB of the file
+ * in memory.
  * Always yields at least one batch, so the format is known even for a file with no rows.
  * Throws UsageError on the first iteration when no header is recognised.
  */
@@ -258,40 +259,31 @@ export async function* readConnections(
     throw noHeader(options.fileName);
   }
 
-  const firstText = headText.slice(header.offset);
-  async function* body(): AsyncGenerator<string> {
-    try {
-      yield firstText;
-      for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) {
-        const text = decode(next.value);
-        if (text !== '') yield text;
-      }
-      const rest = unixLines(pendingCr + decoder.decode());
-      if (rest !== '') yield rest;
-    } finally {
-      await chunks.return?.();
-    }
-  }
-
   const collector = new Collector(header);
-  const recordOptions: CsvOptions<LineRecord, string[]> = {
-    ...csvOptions(header.delimiter),
-    on_skip: (error) => {
-      collector.fail(error);
-      return undefined;
-    },
-    on_record: (cells, context) => {
-      const line = collector.startLine(context.lines);
-      return line === null ? null : { cells, line };
-    },
+  // The parser is fed by hand rather than piped, and hands its records to the collector: its
+  // Transform parses a whole chunk within write(), while waiting on the stream for each record
+  // took longer than the parsing itself.
+  const parser = parseStream(collector.csvOptions());
+  // An error destroys the parser on the spot (parser.errored); the event itself comes later.
+  parser.on('error', () => {});
+  const feed = (text: string) => {
+    if (text !== '') parser.write(text);
+    if (parser.errored) throw parser.errored;
   };
-  // csv-parse types on_record with a new record type only together with `columns`.
-  const parser = parseStream(recordOptions as unknown as CsvOptions);
-  // A failing source destroys the parser, so its error surfaces in the loop below.
-  const records = pipeline(Readable.from(body()), parser, () => {});
-  for await (const record of records as AsyncIterable<LineRecord>) {
-    collector.add(record.cells, record.line);
-    if (collector.size >= batchSize) yield collector.take();
+  try {
+    feed(headText.slice(header.offset));
+    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) {
+      feed(decode(next.value));
+      while (collector.size >= batchSize) yield collector.take(batchSize);
+    }
+    feed(unixLines(pendingCr + decoder.decode()));
+    parser.end();
+    // The record after the last line end is parsed when the parser flushes.
+    await finished(parser, { readable: false });
+  } finally {
+    parser.destroy();
+    await chunks.return?.();
   }
-  yield collector.take();
+  while (collector.size > batchSize) yield collector.take(batchSize);
+  yield collector.take(batchSize);
 }
