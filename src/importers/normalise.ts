@@ -110,16 +110,12 @@ function readDayMonthYear(text: string): string | null {
 export function parseDate(value: string | undefined): string | null {
   const text = cleanText(value)?.replace(TIME_OF_DAY, '');
   if (!text) return null;
-  // A file of the current export holds thousands of distinct days, each one a slow date-fns
-  // parse; read its layout directly. Only while that layout is the one tried first, so that the
-  // order in which other layouts are tried (and so the reading of an ambiguous date) stays the same.
-  if (lastLayout === 0) {
-    const iso = readDayMonthYear(text);
-    if (iso !== null) return iso;
-  }
   let iso = known.get(text);
   if (iso === undefined) {
-    iso = readDate(text);
+    // A file of the current export holds thousands of distinct days, each one a slow date-fns
+    // parse: its layout is read directly. Only while that layout is the one tried first, so that
+    // the order in which the others are tried (and so the reading of an ambiguous date) stays.
+    iso = (lastLayout === 0 ? readDayMonthYear(text) : null) ?? readDate(text);
     if (known.size >= 10_000) known.clear();
     known.set(text, iso);
   }
