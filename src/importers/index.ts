@@ -110,32 +110,42 @@ function findHeader(text: string): Header | null {
   return null;
 }
 
+/** Lines a record spans: its own, and one more for each line end inside its quoted cells. */
+function linesOf(cells: readonly string[]): number {
+  let lines = 1;
+  for (const cell of cells) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 /**
  * Follows the parser through the file: the line each record starts on, and what became of it.
- * Lines are tracked when csv-parse reads a record (on_record, on_skip), which in a stream runs
- * ahead of the rows being consumed.
+ * Lines are counted from the records themselves rather than taken from csv-parse's on_record,
+ * whose context object for every record cost a tenth of an import. That count is exact because
+ * line ends are "\n" only (see unixLines), cells are not trimmed, and nothing is read after the
+ * first unreadable record.
  */
 class Collector {
   private rows: ImportRow[] = [];
   private skipped = 0;
   private errors: ImportError[] = [];
-  /** last line of the previous record, counted from the header line as 1 */
-  private lastLine = 0;
+  /** the file line on which the next record starts; the first record is the header */
+  private line: number;
+  private seenHeader = false;
+  /** the error of the record that csv-parse could not read, once it has met one */
+  private unreadable: { error: CsvError | undefined } | null = null;
+  private failed = false;
 
-  constructor(private readonly header: Header) {}
+  constructor(private readonly header: Header) {
+    this.line = header.line;
+  }
 
-  /** Options for csv-parse that hand each record to this collector instead of returning it. */
+  /** Options for csv-parse that leave unreadable records to this collector. */
   csvOptions(): CsvOptions {
     return {
       ...csvOptions(this.header.delimiter),
       on_skip: (error) => {
-        this.fail(error);
+        this.unreadable ??= { error };
         return undefined;
-      },
-      on_record: (cells: string[], context) => {
-        const line = this.startLine(context.lines);
-        if (line !== null) this.add(cells, line);
-        return null;
       },
     };
   }
@@ -144,11 +154,24 @@ class Collector {
     return this.rows.length;
   }
 
-  /** The file line on which a record ending on `endLine` (relative) starts; null for the header. */
-  private startLine(endLine: number): number | null {
-    const start = this.lastLine + 1;
-    this.lastLine = endLine;
-    return start === 1 ? null : this.header.line + start - 1;
+  /** Whether an unreadable record was met: csv-parse reads nothing sound after one. */
+  get stopped(): boolean {
+    return this.failed;
+  }
+
+  /**
+   * Takes the records csv-parse read, in order, then the unreadable record that stopped it (if
+   * any), which comes after all of them: csv-parse stops at such a record, or meets it at the end.
+   */
+  read(records: Iterable<string[]>): void {
+    if (this.stopped) return;
+    for (const cells of records) {
+      const line = this.line;
+      this.line += linesOf(cells);
+      if (!this.seenHeader) this.seenHeader = true;
+      else this.add(cells, line);
+    }
+    if (this.unreadable !== null) this.fail(this.unreadable.error);
   }
 
   private add(cells: string[], line: number): void {
@@ -158,8 +181,9 @@ class Collector {
   }
 
   private fail(error: CsvError | undefined): void {
+    this.failed = true;
     this.errors.push({
-      line: this.header.line + this.lastLine,
+      line: this.line,
       reason:
         error?.code === 'CSV_QUOTE_NOT_CLOSED'
           ? 'a quote opened on this line is never closed; the rest of the file was not read'
@@ -213,7 +237,7 @@ export function parseConnectionsFile(content: string | Uint8Array, options: Pars
   const header = findHeader(text);
   if (header === null) throw noHeader(options.fileName);
   const collector = new Collector(header);
-  parseSync(text.slice(header.offset), collector.csvOptions());
+  collector.read(parseSync(text.slice(header.offset), collector.csvOptions()));
   return collector.take();
 }
 
@@ -260,26 +284,35 @@ export async function* readConnections(
   }
 
   const collector = new Collector(header);
-  // The parser is fed by hand rather than piped, and hands its records to the collector: its
-  // Transform parses a whole chunk within write(), while waiting on the stream for each record
-  // took longer than the parsing itself.
+  // The parser is fed and read by hand rather than piped: its Transform parses a whole chunk
+  // within write(), and its records are then at hand to read(), while waiting on the stream for
+  // each record took longer than the parsing itself.
   const parser = parseStream(collector.csvOptions());
   // An error destroys the parser on the spot (parser.errored); the event itself comes later.
   parser.on('error', () => {});
+  function* records(): Generator<string[]> {
+    if (parser.errored) throw parser.errored;
+    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) yield record;
+  }
   const feed = (text: string) => {
     if (text !== '') parser.write(text);
-    if (parser.errored) throw parser.errored;
+    collector.read(records());
   };
   try {
     feed(headText.slice(header.offset));
-    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) {
+    while (!collector.stopped) {
+      const next = await chunks.next();
+      if (next.done === true) {
+        feed(unixLines(pendingCr + decoder.decode()));
+        parser.end();
+        // The record after the last line end is read when the parser flushes.
+        await finished(parser, { readable: false });
+        collector.read(records());
+        break;
+      }
       feed(decode(next.value));
       while (collector.size >= batchSize) yield collector.take(batchSize);
     }
-    feed(unixLines(pendingCr + decoder.decode()));
-    parser.end();
-    // The record after the last line end is parsed when the parser flushes.
-    await finished(parser, { readable: false });
   } finally {
     parser.destroy();
     await chunks.return?.();
