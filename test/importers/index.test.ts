@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
@@ -133,6 +134,42 @@ describe('readConnections', () => {
     expect(batches.flatMap((b) => b.errors)).toEqual([
       { line: 3, reason: 'a quote opened on this line is never closed; the rest of the file was not read' },
     ]);
+  });
+
+  it('reports the line each record starts on, across line breaks in quoted cells, blank lines and a preamble', async () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'B', 'é', ' ', '-'), minLength: 1, maxLength: 6 }).filter((w) => w.trim() !== '');
+    const cell = fc.string({ unit: fc.constantFrom('x', ' ', ',', '"', '\n', '\r\n', '\r'), maxLength: 8 });
+    const record = fc.oneof(fc.tuple(word, cell, cell), fc.constant(null));
+    await fc.assert(
+      fc.asyncProperty(fc.nat(3), fc.array(record, { maxLength: 12 }), fc.integer({ min: 1, max: 40 }), async (preamble, records, piece) => {
+        const lines = ['Notes:', ...Array<string>(preamble).fill('"x"'), ''];
+        const expected: number[] = [];
+        let line = lines.length + 2; // the header is the line after these
+        const body = records.map((r) => {
+          const text = r === null ? '' : stringify([r], { quoted: true, record_delimiter: '\n' }).slice(0, -1);
+          if (r !== null) expected.push(line);
+          line += text.split(/\r\n|\r|\n/).length;
+          return text;
+        });
+        const file = Buffer.from([...lines, 'name,company,title', ...body].join('\n'));
+        const whole = parseConnectionsFile(file);
+        expect(whole.rows.map((r) => r.line)).toEqual(expected);
+        expect(whole.errors).toEqual([]);
+        expect((await readAll(inPieces(file, piece), 5)).flatMap((b) => b.rows)).toEqual(whole.rows);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports a record over 64 KiB once, and reads nothing after it', async () => {
+    const file = Buffer.from(`name,company\nAda Lee,Lee BV\nBo Smit,Smit BV\n"Cas Kok","${'x'.repeat(200 * 1024)}"\nDe Vos,Vos BV\n`);
+    const expected = {
+      rows: [row(2, 'Ada Lee', { company: 'Lee BV' }), row(3, 'Bo Smit', { company: 'Smit BV' })],
+      errors: [{ line: 4, reason: 'a record is longer than 64 KiB; it and the rest of the file were not read' }],
+    };
+    expect(parseConnectionsFile(file)).toMatchObject(expected);
+    const batches = await readAll(inPieces(file, 16 * 1024), 2);
+    expect({ rows: batches.flatMap((b) => b.rows), errors: batches.flatMap((b) => b.errors) }).toEqual(expected);
   });
 
   it('refuses binary junk without reading all of it', async () => {

@@ -1,3 +1,7 @@
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseUrl, parseDate, parseSize } from '../../src/importers/normalise.js';
 
@@ -41,5 +45,50 @@ describe('cell values', () => {
     ['', null],
   ])('normalises the URL %j to %j', (text, url) => {
     expect(normaliseUrl(text)).toBe(url);
+  });
+
+  it('reads "day month year" dates as date-fns does', () => {
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'mar', 'MAY'];
+    const text = fc
+      .tuple(fc.integer({ min: 0, max: 40 }), fc.boolean(), fc.constantFrom(...months), fc.integer({ min: 0, max: 12000 }), fc.boolean())
+      .map(([day, zero, month, year, pad]) => `${zero ? String(day).padStart(2, '0') : day} ${month} ${pad ? String(year).padStart(4, '0') : year}`);
+    const dateFns = (t: string) => {
+      const date = parse(t, 'd MMM yyyy', new Date(2050, 0, 1));
+      return isValid(date) ? format(date, 'yyyy-MM-dd') : null;
+    };
+    expect(parseDate('1 Jan 2024')).toBe('2024-01-01');
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseDate(t)).toBe(dateFns(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('normalises LinkedIn-like URLs as the URL parser does', () => {
+    const segment = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '-', '_', '.', '%', 'é', '~'), minLength: 1, maxLength: 8 });
+    const text = fc
+      .tuple(
+        fc.constantFrom('https://', 'http://', 'HTTPS://', ''),
+        fc.constantFrom('www.linkedin.com', 'linkedin.com', 'nl.linkedin.com', 'WWW.LinkedIn.com', 'xn--a.linkedin.com', 'linkedin.com.', '1.2.3'),
+        fc.array(segment, { maxLength: 3 }),
+        fc.constantFrom('', '/', '//', '?trk=x', '#top'),
+      )
+      .map(([scheme, host, path, tail]) => `${scheme}${host}${path.map((p) => `/${p}`).join('')}${tail}`);
+    const urlParser = (t: string) => {
+      let url: URL;
+      try {
+        url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(t) ? t : `https://${t}`);
+      } catch {
+        return null;
+      }
+      return url.hostname.includes('.') ? `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` : null;
+    };
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(normaliseUrl(t)).toBe(urlParser(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
