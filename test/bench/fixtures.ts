@@ -41,7 +41,8 @@ export function largeDb(log: (s: string) => void): LargeDb {
   const version = `g${GENERATOR_VERSION}-${sourceHash(['src/db/migrations', 'test/bench/fixtures.ts'])}`;
   const path = join(CACHE, `large-${version}.db`);
   const meta = `${path}.json`;
-  if (existsSync(path) && existsSync(meta)) return JSON.parse(readFileSync(meta, 'utf8')) as LargeDb;
+  // The path is this checkout's, whatever folder the cache was made (or copied) in.
+  if (existsSync(path) && existsSync(meta)) return { ...(JSON.parse(readFileSync(meta, 'utf8')) as LargeDb), path };
   mkdirSync(CACHE, { recursive: true });
   for (const f of readdirSync(CACHE)) if (f.startsWith('large-')) rmSync(join(CACHE, f)); // older versions
   log(`Building the large database (scale ${SCALE}) in ${path} …`);
