@@ -13,7 +13,8 @@ import { registerStats } from './register/stats.js';
 import { registerDefault, registerGuide } from './register/guide.js';
 import pkg from '../package.json' with { type: 'json' };
 
-type Register = (program: Command, make: MakeContext) => void;
+/** Declares a group's commands; `deep: false` leaves out their subcommands (for the top-level help). */
+type Register = (program: Command, make: MakeContext, deep?: boolean) => void;
 
 /** The top-level commands, by the module that declares them (in the order `--help` lists them). */
 export const GROUPS: ReadonlyArray<readonly [readonly string[], Register]> = [
@@ -42,8 +43,8 @@ function commandWord(argv: readonly string[]): string | undefined {
 
 /**
  * Builds the command tree. Command modules load lazily, when their command runs. Given the
- * arguments, it declares only the commands of the group that will run (a few ms less at every
- * start); without them, or without a known command, the whole tree (for help and suggestions).
+ * arguments, it declares only what can run: the group of the command named, or without one the
+ * top-level commands (a few ms less at every start); without the arguments, the whole tree.
  */
 export function buildProgram(io: Io, env: Env, clock?: () => Date, argv?: readonly string[]): Command {
   // The context loads with the first command that runs (and chalk with it): `--help` needs neither.
@@ -80,10 +81,14 @@ Examples:
 
 Exit codes: 0 ok, 1 failure, 2 usage error, 3 a check found something, 130 cancelled.`,
   );
-  const group = argv === undefined ? undefined : GROUPS.find(([names]) => names.includes(commandWord(argv)!));
+  const word = argv && commandWord(argv);
+  const group = GROUPS.find(([names]) => names.includes(word!));
   if (group) group[1](program, make);
   else {
-    for (const [, register] of GROUPS) register(program, make);
+    // Without a command (help, version, plain `refer`) the top-level commands will do; with an
+    // unknown word (an error with suggestions), every subcommand too.
+    const deep = argv === undefined || word !== undefined;
+    for (const [, register] of GROUPS) register(program, make, deep);
     // plain `refer` shows today
     registerDefault(program, make);
   }

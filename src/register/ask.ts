@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ASK_KINDS, CHANNELS } from '../core/model.js';
 import { choice, examples, lazy, type MakeContext } from './util.js';
 
-export function registerAsk(program: Command, make: MakeContext): void {
+export function registerAsk(program: Command, make: MakeContext, deep = true): void {
   examples(
     program
       .command('ask')
@@ -37,6 +37,10 @@ export function registerAsk(program: Command, make: MakeContext): void {
   );
 
   const templates = program.command('templates').description('the ask scripts: built-in ones and your own (which override them)');
+  if (deep) templatesCommands(templates, make);
+}
+
+function templatesCommands(templates: Command, make: MakeContext): void {
   examples(
     templates
       .command('list')

@@ -1,9 +1,12 @@
 import { type Command, Option } from 'commander';
 import { examples, lazy, type MakeContext, intInRange, nonNegativeInt } from './util.js';
 
-export function registerConnection(program: Command, make: MakeContext): void {
+export function registerConnection(program: Command, make: MakeContext, deep = true): void {
   const connection = program.command('connection').description("step 2: 5-10 ICP-fit people in a relation's network");
+  if (deep) connectionCommands(connection, make);
+}
 
+function connectionCommands(connection: Command, make: MakeContext): void {
   examples(
     connection
       .command('add')

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { PATH_STAGES, STAGES } from '../core/model.js';
 import { choice, examples, intInRange, lazy, type MakeContext, nonNegativeNumber } from './util.js';
 
-export function registerFollowup(program: Command, make: MakeContext): void {
+export function registerFollowup(program: Command, make: MakeContext, deep = true): void {
   const followup = examples(
     program
       .command('followup')
@@ -14,6 +14,25 @@ export function registerFollowup(program: Command, make: MakeContext): void {
       .action(lazy(make, () => import('../commands/followup/index.js'))),
     ['refer followup', 'refer followup --upcoming 7', 'refer followup --on tomorrow --json', 'refer followup --check >/dev/null || echo "a follow-up is overdue"'],
   );
+  if (deep) followupCommands(followup, make);
+
+  examples(
+    program
+      .command('outcome')
+      .description(`record what became of a referral: ${PATH_STAGES.join(' → ')}, or declined (after asked) / lost (after agreed); stages may be skipped`)
+      .argument('[referral]', 'referral id (`refer relation show REL` lists them); with --ask leave it out')
+      .argument('[stage]', STAGES.join(', '))
+      .option('--ask <id>', 'move every referral of this ask, in one go')
+      .option('--date <date>', 'when it happened (default: now; not in the future, not before the last change)')
+      .addOption(new Option('--value <amount>', 'the deal value, 0 or more').argParser(nonNegativeNumber))
+      .option('--note <text>', 'a note kept with this change')
+      .option('--force', 'allow going back, or reopening a won, lost or declined referral')
+      .action(lazy(make, () => import('../commands/outcome.js'))),
+    ['refer outcome 7 introduced', 'refer outcome 7 won --value 12000 --date 2026-12-15', 'refer outcome --ask 3 agreed --note "Mention my name: fine"', 'refer outcome 7 meeting --force'],
+  );
+}
+
+function followupCommands(followup: Command, make: MakeContext): void {
   examples(
     followup
       .command('add')
@@ -53,20 +72,5 @@ export function registerFollowup(program: Command, make: MakeContext): void {
       .option('-o, --output <file>', 'write to FILE (mode 0600) instead of standard output')
       .action(lazy(make, () => import('../commands/followup/ics.js'))),
     ['refer followup ics -o ~/followups.ics', 'refer followup ics 4 5 > call.ics'],
-  );
-
-  examples(
-    program
-      .command('outcome')
-      .description(`record what became of a referral: ${PATH_STAGES.join(' → ')}, or declined (after asked) / lost (after agreed); stages may be skipped`)
-      .argument('[referral]', 'referral id (`refer relation show REL` lists them); with --ask leave it out')
-      .argument('[stage]', STAGES.join(', '))
-      .option('--ask <id>', 'move every referral of this ask, in one go')
-      .option('--date <date>', 'when it happened (default: now; not in the future, not before the last change)')
-      .addOption(new Option('--value <amount>', 'the deal value, 0 or more').argParser(nonNegativeNumber))
-      .option('--note <text>', 'a note kept with this change')
-      .option('--force', 'allow going back, or reopening a won, lost or declined referral')
-      .action(lazy(make, () => import('../commands/outcome.js'))),
-    ['refer outcome 7 introduced', 'refer outcome 7 won --value 12000 --date 2026-12-15', 'refer outcome --ask 3 agreed --note "Mention my name: fine"', 'refer outcome 7 meeting --force'],
   );
 }

@@ -20,9 +20,34 @@ function relationOptions(cmd: Command, negatable: boolean): Command {
     .option('--note <text>', 'a note for yourself');
 }
 
-export function registerRelation(program: Command, make: MakeContext): void {
+export function registerRelation(program: Command, make: MakeContext, deep = true): void {
   const relation = program.command('relation').description('step 1: your trusted relations (ambassadors)');
+  if (deep) relationCommands(relation, make);
+  examples(
+    program
+      .command('nps')
+      .description('record a Net Promoter answer: 9-10 promoter, 7-8 passive, 0-6 detractor')
+      .argument('<rel>', 'relation id or name')
+      .argument('<score>', '0 to 10: how likely they are to recommend you')
+      .option('--date <date>', 'when they answered (default: now; not in the future)')
+      .option('--comment <text>', 'what they said, in their words')
+      .action(lazy(make, () => import('../commands/nps.js'))),
+    ['refer nps "Sanne Visser" 9 --comment "Planning takes us half the time now"', 'refer nps 3 7 --date 2026-10-02'],
+  );
+  examples(
+    program
+      .command('moment')
+      .description('record a positive moment in their words: the right time to ask comes after one')
+      .argument('<rel>', 'relation id or name')
+      .argument('<text>', 'what they valued, in their words')
+      .addOption(choice('--kind <kind>', 'what kind of moment', MOMENT_KINDS).default('feedback'))
+      .option('--date <date>', 'when it happened (default: now; not in the future)')
+      .action(lazy(make, () => import('../commands/moment.js'))),
+    ['refer moment "Sanne Visser" "Our drivers finally get home on time" --kind compliment', 'refer moment 3 "Won the regional tender with our plan" --kind win --date yesterday'],
+  );
+}
 
+function relationCommands(relation: Command, make: MakeContext): void {
   examples(
     relationOptions(relation.command('add').description('add a relation and score them as an ambassador').argument('<name>', 'their full name'), false)
       .action(lazy(make, () => import('../commands/relation/add.js'))),
@@ -60,28 +85,5 @@ export function registerRelation(program: Command, make: MakeContext): void {
       .option('--restore', 'bring an archived relation back')
       .action(lazy(make, () => import('../commands/relation/archive.js'))),
     ['refer relation archive "Tom Bakker"', 'refer relation archive 4 --restore'],
-  );
-
-  examples(
-    program
-      .command('nps')
-      .description('record a Net Promoter answer: 9-10 promoter, 7-8 passive, 0-6 detractor')
-      .argument('<rel>', 'relation id or name')
-      .argument('<score>', '0 to 10: how likely they are to recommend you')
-      .option('--date <date>', 'when they answered (default: now; not in the future)')
-      .option('--comment <text>', 'what they said, in their words')
-      .action(lazy(make, () => import('../commands/nps.js'))),
-    ['refer nps "Sanne Visser" 9 --comment "Planning takes us half the time now"', 'refer nps 3 7 --date 2026-10-02'],
-  );
-  examples(
-    program
-      .command('moment')
-      .description('record a positive moment in their words: the right time to ask comes after one')
-      .argument('<rel>', 'relation id or name')
-      .argument('<text>', 'what they valued, in their words')
-      .addOption(choice('--kind <kind>', 'what kind of moment', MOMENT_KINDS).default('feedback'))
-      .option('--date <date>', 'when it happened (default: now; not in the future)')
-      .action(lazy(make, () => import('../commands/moment.js'))),
-    ['refer moment "Sanne Visser" "Our drivers finally get home on time" --kind compliment', 'refer moment 3 "Won the regional tender with our plan" --kind win --date yesterday'],
   );
 }

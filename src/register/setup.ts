@@ -22,7 +22,7 @@ function icpOptions(cmd: Command): Command {
     .option('--exclude-companies <list>', 'comma-separated companies never to approach (clients, competitors)');
 }
 
-export function registerSetup(program: Command, make: MakeContext): void {
+export function registerSetup(program: Command, make: MakeContext, deep = true): void {
   const init = icpOptions(
     profileOptions(program.command('init').description('set up your profile and Ideal Customer Profile (a wizard on a terminal)')),
   ).action(lazy(make, () => import('../commands/init.js')));
@@ -32,6 +32,14 @@ export function registerSetup(program: Command, make: MakeContext): void {
   ]);
 
   const profile = program.command('profile').description('your name, company, offer and the value you create');
+  const icp = program.command('icp').description('your Ideal Customer Profile: who fits your offer');
+  if (deep) {
+    profileCommands(profile, make);
+    icpCommands(icp, make);
+  }
+}
+
+function profileCommands(profile: Command, make: MakeContext): void {
   examples(
     profileOptions(profile.command('set').description('change your profile'))
       .action(lazy(make, () => import('../commands/profile/set.js'))),
@@ -40,8 +48,9 @@ export function registerSetup(program: Command, make: MakeContext): void {
   examples(profile.command('show').description('show your profile').action(lazy(make, () => import('../commands/profile/show.js'))), [
     'refer profile show --json',
   ]);
+}
 
-  const icp = program.command('icp').description('your Ideal Customer Profile: who fits your offer');
+function icpCommands(icp: Command, make: MakeContext): void {
   examples(
     icpOptions(icp.command('set').description('set the ICP (only the given fields change; an empty value clears a list)'))
       .action(lazy(make, () => import('../commands/icp/set.js'))),

@@ -35,6 +35,13 @@ describe('the command tree built for one command', () => {
     }
   });
 
+  it('without a command, declares the top-level commands only, and the help lists them exactly as the whole tree does', () => {
+    const top = buildProgram(io, env, undefined, ['--help']);
+    expect(top.helpInformation()).toBe(buildProgram(io, env).helpInformation());
+    expect(top.commands.flatMap((c) => c.commands)).toEqual([]);
+    expect(buildProgram(io, env).commands.flatMap((c) => c.commands).length).toBeGreaterThan(10);
+  });
+
   it('still suggests the nearest command for a typo, and plain refer still shows today', async () => {
     const s = sandbox();
     try {
