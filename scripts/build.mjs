@@ -29,6 +29,24 @@ const withoutZodLocales = {
   },
 };
 
+/**
+ * commander requires node:child_process as it loads, for subcommands that are separate
+ * executables, which refer has none of; Node would load its child-process machinery at every
+ * start (about 1 ms of `refer --help`). Here commander gets it on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
 const META_URL = '__refer_import_meta_url';
 
 const { outputFiles } = await build({
@@ -40,7 +58,7 @@ const { outputFiles } = await build({
   platform: 'node',
   target: 'node20',
   external: ['bindings'],
-  plugins: [withoutZodLocales],
+  plugins: [withoutZodLocales, lazyChildProcess],
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
   minifySyntax: true,
