@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refer } from '../support/bin.js';
+import { BIN, refer } from '../support/bin.js';
 import { type Sandbox, sandbox } from '../support/run.js';
 
 let s: Sandbox;
@@ -23,6 +24,16 @@ describe('the built bin', () => {
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout, cmd.join(' ')).toMatch(/Examples:\n {2}\$ refer /);
     }
+  });
+
+  it('still runs through bin/refer.js, the bin of the first release, with the same output and exit codes', () => {
+    const old = (args: string[]) => spawnSync(process.execPath, [join(dirname(BIN), 'refer.js'), ...args], { env: s.env, encoding: 'utf8' });
+    expect(old(['relation', 'add', 'Sanne Visser']).status).toBe(0);
+    for (const args of [['relation', 'list', '--json'], ['nps', 'Sanne Visser', '11']]) {
+      const [a, b] = [old(args), refer(args, s.env)];
+      expect([a.status, a.stdout, a.stderr], args.join(' ')).toEqual([b.code, b.stdout, b.stderr]);
+    }
+    expect(old(['nps', 'Sanne Visser', '11']).status).toBe(2);
   });
 
   it('walks steps 1 and 2 from a script: relations ranked by readiness, connections by fit', () => {
