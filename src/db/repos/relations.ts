@@ -246,10 +246,11 @@ export function relationSignals(db: Db, relationIds?: number[]): Map<number, Rel
   for (const [id, at] of rows<[number, string]>(`SELECT relation_id, max(asked_at) FROM asks${where('relation_id')} GROUP BY relation_id`)) {
     get(id).lastAskAt = at;
   }
-  // The partial index holds only the waiting referrals; without statistics the planner would
-  // take referrals_stage instead and read every waiting referral's row.
+  // Each relation's asks in relation order (asks_relation), each looked up in the partial index
+  // of waiting referrals. Not the other way round: finding each waiting referral's ask by its id
+  // reads the asks table, whose rows hold the scripts (on 100,000 asks, about twice as slow).
   for (const [id, n] of rows<[number, number]>(
-    `SELECT a.relation_id, count(*) FROM referrals f INDEXED BY referrals_waiting JOIN asks a ON a.id = f.ask_id
+    `SELECT a.relation_id, count(*) FROM asks a INDEXED BY asks_relation CROSS JOIN referrals f INDEXED BY referrals_waiting ON f.ask_id = a.id
      WHERE f.stage = 'asked'${where('a.relation_id', true)} GROUP BY a.relation_id`,
   )) {
     get(id).waiting = n;
