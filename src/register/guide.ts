@@ -36,10 +36,22 @@ export function registerDefault(program: Command, make: MakeContext): void {
   const today = lazy(make, () => import('../commands/today.js'));
   program
     .usage('[options] [command]')
-    .argument('[command]')
-    .action(async (typo: string | undefined, opts: unknown, cmd: Command) => {
+    .argument('[command...]')
+    .action(async (words: string[], opts: unknown, cmd: Command) => {
+      if (words[0] === 'help') return helpOf(program, words.slice(1));
       // unknownCommand is commander's own (untyped) error for this case
-      if (typo !== undefined) (program as unknown as { unknownCommand(): never }).unknownCommand();
+      if (words.length > 0) (program as unknown as { unknownCommand(): never }).unknownCommand();
       await today(opts, cmd);
     });
+}
+
+/** `refer help relation add`: the help of that command, as `refer relation add --help` shows it. */
+function helpOf(program: Command, path: string[]): void {
+  let cmd = program;
+  for (const name of path) {
+    const sub = cmd.commands.find((c) => c.name() === name);
+    if (!sub) program.error(`error: no command "${path.join(' ')}"; \`refer --help\` lists them`, { exitCode: 2 });
+    cmd = sub;
+  }
+  cmd.help();
 }

@@ -42,12 +42,31 @@ describe('the command tree built for one command', () => {
     expect(buildProgram(io, env).commands.flatMap((c) => c.commands).length).toBeGreaterThan(10);
   });
 
+  it('shows the help of any command through `refer help COMMAND`, as COMMAND --help does', async () => {
+    const s = sandbox();
+    try {
+      for (const path of [['relation'], ['relation', 'add'], ['followup', 'done'], []]) {
+        const help = await s.run(['help', ...path]);
+        expect(help.code, path.join(' ')).toBe(0);
+        expect(help.stdout, path.join(' ')).toBe((await s.run([...path, '--help'])).stdout);
+        expect(help.stdout).toMatch(/^Usage: refer/);
+      }
+      const unknown = await s.run(['help', 'relation', 'nope']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toBe('error: no command "relation nope"; `refer --help` lists them\n');
+    } finally {
+      s.cleanup();
+    }
+  });
+
   it('still suggests the nearest command for a typo, and plain refer still shows today', async () => {
     const s = sandbox();
     try {
-      const typo = await s.run(['relaton']);
-      expect(typo.code).toBe(2);
-      expect(typo.stderr).toMatch(/unknown command 'relaton'[\s\S]*relation/);
+      for (const args of [['relaton'], ['relaton', 'list']]) {
+        const typo = await s.run(args);
+        expect(typo.code).toBe(2);
+        expect(typo.stderr).toMatch(/^error: unknown command 'relaton'\n\(Did you mean relation\?\)/);
+      }
       const plain = await s.run([]);
       expect(plain.code).toBe(0);
       expect(plain.stdout + plain.stderr).toMatch(/refer init/);
