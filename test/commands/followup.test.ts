@@ -70,6 +70,10 @@ describe('refer followup (the listing)', () => {
     expect((await s.run(['relation', 'archive', 'Bram Kok'], { now })).code).toBe(0);
     expect(ids((await s.run(['followup', '--all', '--json'], { now })).json())).toEqual([kept]);
     expect(ids((await s.run(['followup', '--json'], { now })).json())).not.toContain(archived.followupId);
+    // --check counts the overdue ones without them: kept is overdue, Bram's is not counted
+    expect((await s.run(['followup', '--check'], { now })).stderr).toMatch(/^error: 1 follow-up is overdue$/m);
+    expect((await s.run(['followup', 'done', String(kept)], { now })).code).toBe(0);
+    expect((await s.run(['followup', '--check'], { now })).code).toBe(0);
   });
 
   it('prints tab-separated lines in a pipe and an aligned table with red overdue rows on a terminal', async () => {

@@ -73,9 +73,25 @@ export function openFollowups(db: Db, range: { from?: Date; to?: Date } = {}): F
   return rows.map(toView);
 }
 
+/**
+ * How many open follow-ups of live relations are due before `at` (ISO; up to and including it
+ * with `inclusive`). Counted from the index of open follow-ups alone, less those of archived
+ * relations (few), found from the relations side: a long backlog's rows are never read to count
+ * them. Left alone, SQLite would count in followups_due, which holds the done ones too.
+ */
+function countOpenDue(db: Db, at: string, inclusive: boolean): number {
+  const op = inclusive ? '<=' : '<';
+  const all = db.prepare(`SELECT count(*) FROM followups INDEXED BY followups_open_due WHERE done_at IS NULL AND due_at ${op} ?`).pluck().get(at) as number;
+  const archived = db
+    .prepare(`SELECT count(*) FROM relations r CROSS JOIN followups fu ON fu.relation_id = r.id WHERE r.archived_at IS NOT NULL AND fu.done_at IS NULL AND fu.due_at ${op} ?`)
+    .pluck()
+    .get(at) as number;
+  return all - archived;
+}
+
 /** How many open follow-ups of live relations were due before `now` (`--check`). */
 export function countOverdue(db: Db, now: Date): number {
-  return db.prepare(`SELECT count(*) FROM followups fu JOIN relations r ON r.id = fu.relation_id WHERE ${OPEN} AND fu.due_at < ?`).pluck().get(now.toISOString()) as number;
+  return countOpenDue(db, now.toISOString(), false);
 }
 
 /**
@@ -83,16 +99,8 @@ export function countOverdue(db: Db, now: Date): number {
  * with their referees, and how many there are (`refer today`).
  */
 export function openFollowupsDueBy(db: Db, by: string, limit: number): Page<FollowupView> {
-  // Counted from the index of open follow-ups alone, less those of archived relations (few),
-  // found from the relations side: a long backlog's rows are never read to count them. Left
-  // alone, SQLite would count in followups_due, which holds the done ones too.
-  const all = db.prepare('SELECT count(*) FROM followups INDEXED BY followups_open_due WHERE done_at IS NULL AND due_at <= ?').pluck().get(by) as number;
-  const archived = db
-    .prepare('SELECT count(*) FROM relations r CROSS JOIN followups fu ON fu.relation_id = r.id WHERE r.archived_at IS NOT NULL AND fu.done_at IS NULL AND fu.due_at <= ?')
-    .pluck()
-    .get(by) as number;
   const rows = db.prepare(`${VIEW} WHERE ${OPEN} AND fu.due_at <= ? ORDER BY fu.due_at, fu.id LIMIT ?`).all(by, limit) as ViewRow[];
-  return { total: all - archived, rows: rows.map(toView) };
+  return { total: countOpenDue(db, by, true), rows: rows.map(toView) };
 }
 
 /** A follow-up named by its id (open or done, of any relation). */
