@@ -11,6 +11,7 @@ import { registerAsk } from './register/ask.js';
 import { registerData } from './register/data.js';
 import { registerStats } from './register/stats.js';
 import { registerDefault, registerGuide } from './register/guide.js';
+import { registerTeam } from './register/team.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Declares a group's commands; `deep: false` leaves out their subcommands (for the top-level help). */
@@ -26,6 +27,7 @@ export const GROUPS: ReadonlyArray<readonly [readonly string[], Register]> = [
   [['stats'], registerStats],
   [['demo', 'playbook', 'today'], registerGuide],
   [['export', 'import', 'backup', 'forget'], registerData],
+  [['team'], registerTeam],
 ];
 
 /** Global options that take a value: the word after them is not the command. */
