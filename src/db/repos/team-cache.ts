@@ -181,3 +181,8 @@ export function lockSync(db: Db, timeoutMs: number): () => void {
     lock.close();
   };
 }
+
+/** STAND-IN until team1 merges (src/db/repos/team.ts): the team this database syncs with. */
+export function teamConfig(db: Db): { url: string; rep: string; name: string } | undefined {
+  return db.prepare('SELECT url, rep, name FROM team').get() as { url: string; rep: string; name: string } | undefined;
+}
