@@ -28,6 +28,7 @@ import {
 } from '../db/repos/team-cache.js';
 import { FailureError, ReferError } from '../errors.js';
 import { teamError, type Team } from './connect.js';
+import { REP_LOCK } from './membership.js';
 import type { SharedTable } from './shared.js';
 
 export interface SyncResult {
@@ -112,7 +113,7 @@ async function push(db: Db, team: Team, progress?: (done: number, total: number)
     await c.query('BEGIN');
     try {
       // held to COMMIT: a second sync of this rep (another machine) waits here for this one
-      await c.query("SELECT pg_advisory_xact_lock(hashtext('refer.sync'), hashtext(current_user))");
+      await c.query(REP_LOCK);
       for (const t of [...outbox.tables].reverse()) {
         if (!t.deleted.length) continue;
         changed += rowCount(await c.query(`DELETE FROM refer.${t.table} WHERE rep = current_user AND id = ANY($1::bigint[])`, [t.deleted]));

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/open.js';
-import { describeTables } from '../../src/db/repos/data.js';
+import { describeTables, isSyncState } from '../../src/db/repos/data.js';
 
 describe('describeTables', () => {
   const db = openDb(':memory:');
   const specs = describeTables(db);
-  const schema = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
+  const schema = (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string; sql: string }>).filter(
+    (t) => !isSyncState(t.name),
+  );
 
   it('lists every table once, each parent before the tables that refer to it', () => {
     expect(specs.map((s) => s.table).sort()).toEqual(schema.map((t) => t.name).sort());

@@ -54,7 +54,7 @@ interface Rep {
 let roles = 0;
 /** A rep: a login role in refer_member, with their own home and database, who joined the team. */
 async function newRep(name: string): Promise<Rep> {
-  const role = `sync_${process.pid}_${++roles}_${name.toLowerCase()}`;
+  const role = server.role(`sync${++roles}_${name.toLowerCase()}`);
   const password = `pw-${role}`;
   const url = await addRep(server, role, password);
   const home = tmp();

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
-import { teamConfig } from '../../db/repos/team-cache.js';
-import { UsageError } from '../../errors.js';
+import { getTeam } from '../../db/repos/team.js';
+import { notInTeam } from '../../team/local.js';
 
 /** Pushes below this many rows show no progress line (they take well under a second). */
 const PROGRESS_FROM = 2_000;
@@ -24,8 +24,8 @@ function progressLine(ctx: Context): { update?: (done: number, total: number) =>
 
 export default async function sync(ctx: Context): Promise<void> {
   const db = await ctx.db();
-  const config = teamConfig(db);
-  if (!config) throw new UsageError('not in a team: run refer team join URL first');
+  const config = getTeam(db);
+  if (!config) throw notInTeam();
   const [{ connectTeam, where }, { syncTeam }] = await Promise.all([import('../../team/connect.js'), import('../../team/sync.js')]);
   const team = await connectTeam(config.url, ctx.env, { warn: (text) => ctx.warn(text) });
   const progress = progressLine(ctx);

@@ -18,11 +18,20 @@ interface ColumnInfo {
 }
 
 /**
- * Every table of the database with its columns, parents before children (the order rows can be
+ * The team's sync state (src/db/migrations/005_team.ts): the team joined, the outbox, and the cache
+ * of what teammates share. Not the rep's data: export, import and forget leave it out (a restore or
+ * an erasure reaches the team through the outbox's triggers).
+ */
+export const isSyncState = (table: string): boolean => /^team(_|$)/.test(table);
+
+/**
+ * Every table of the database (but the team's sync state) with its columns, parents before children (the order rows can be
  * inserted in with foreign keys on), otherwise in the order the schema created them.
  */
 export function describeTables(db: Db): TableSpec[] {
-  const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").pluck().all() as string[];
+  const names = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").pluck().all() as string[]).filter(
+    (name) => !isSyncState(name),
+  );
   const parents = new Map<string, string[]>();
   const specs = new Map<string, TableSpec>();
   for (const table of names) {

@@ -93,11 +93,6 @@ export function clearOutbox(db: Db, maxSeq: number): void {
   db.prepare('DELETE FROM team_outbox WHERE seq <= ?').run(maxSeq);
 }
 
-/** Changes waiting for the next sync (distinct rows). */
-export function pendingChanges(db: Db): number {
-  return db.prepare('SELECT count(*) FROM (SELECT 1 FROM team_outbox GROUP BY entity, local_id)').pluck().get() as number;
-}
-
 // ---- the cache of what teammates share ----
 
 export interface CachedRep {
@@ -182,7 +177,3 @@ export function lockSync(db: Db, timeoutMs: number): () => void {
   };
 }
 
-/** STAND-IN until team1 merges (src/db/repos/team.ts): the team this database syncs with. */
-export function teamConfig(db: Db): { url: string; rep: string; name: string } | undefined {
-  return db.prepare('SELECT url, rep, name FROM team').get() as { url: string; rep: string; name: string } | undefined;
-}
