@@ -9,13 +9,15 @@
 
 export default `
 CREATE VIRTUAL TABLE team_search USING fts5(name, company, linkedin, tokenize = 'trigram remove_diacritics 2');
+-- a deleted row leaves nothing of its text in the index (a teammate's erased person is gone)
+INSERT INTO team_search (team_search, rank) VALUES ('secure-delete', 1);
 CREATE TABLE team_search_docs (
   entity TEXT NOT NULL CHECK (entity IN ('relation', 'connection')),
   rep TEXT NOT NULL,
   id INTEGER NOT NULL,
   docid INTEGER NOT NULL,
   PRIMARY KEY (entity, rep, id)
-) WITHOUT ROWID;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX team_search_docs_docid ON team_search_docs (docid);
 
 CREATE TRIGGER team_relations_search_insert AFTER INSERT ON team_relations BEGIN

@@ -4,8 +4,18 @@
 // outside a team one lookup of the `team` row. The search goes through team_search (a trigram
 // index, migration 006) for a superset; src/core/coordination.ts decides who is the same person.
 import type { Db } from '../open.js';
-import { foldText, linkedinKey, type PersonFacts } from '../../core/person.js';
-import { COORDINATION, type TeamReferralFacts, type TeamRelationFacts, type WhoKnowsRow } from '../../core/coordination.js';
+import { foldText, linkedinKey, samePerson, type PersonFacts } from '../../core/person.js';
+import {
+  COORDINATION,
+  pipelineCollisions,
+  recentAskCollisions,
+  sameRelations,
+  standing,
+  type Collision,
+  type TeamReferralFacts,
+  type TeamRelationFacts,
+  type WhoKnowsRow,
+} from '../../core/coordination.js';
 
 export interface TeamCacheState {
   /** this rep's role */
@@ -151,4 +161,40 @@ export function teamConnectionsLike(db: Db, p: PersonFacts): TeammateKnows[] {
     )
     .all(keysJson(keys)) as Array<Omit<TeammateKnows, 'as' | 'person'> & { name: string; company: string | null; linkedin: string | null }>;
   return rows.map(({ name, company, linkedin, ...r }) => ({ ...r, as: 'connection' as const, person: { name, company, linkedin } }));
+}
+
+/**
+ * The double asks an ask would make, from the last pull: a teammate who asked the same relation
+ * within 30 days, a referee in a teammate's open pipeline. Empty outside a team or without
+ * teammates; `lastPullAt` says how old the answer is.
+ */
+export function askCollisions(
+  db: Db,
+  relation: PersonFacts,
+  referees: readonly PersonFacts[],
+  askedAt: Date,
+): { collisions: Collision[]; lastPullAt: string | null } {
+  const state = teamCacheState(db);
+  if (state === null || !hasTeammates(db)) return { collisions: [], lastPullAt: state?.lastPullAt ?? null };
+  return {
+    collisions: [...recentAskCollisions(relation, teamRelationsLike(db, relation), askedAt), ...pipelineCollisions(referees, teamReferralsOf(db, referees))],
+    lastPullAt: state.lastPullAt,
+  };
+}
+
+/** The teammates who know the same person as `p`: as their relation, or as a connection of one of theirs. */
+export function teammatesWhoKnow(db: Db, p: PersonFacts): TeammateKnows[] {
+  if (!hasTeammates(db)) return [];
+  const mine = { name: p.name, company: p.company ?? null, linkedin: p.linkedin ?? null };
+  const asRelation: TeammateKnows[] = sameRelations(mine, teamRelationsLike(db, mine)).map((r) => ({
+    rep: r.rep,
+    repName: r.repName,
+    as: 'relation',
+    relation: r.name,
+    npsScore: r.npsScore,
+    lastAskAt: r.lastAskAt,
+    person: { name: r.name, company: r.company ?? null, linkedin: r.linkedin ?? null },
+  }));
+  const asConnection = teamConnectionsLike(db, mine).filter((c) => samePerson(mine, c.person));
+  return [...asRelation, ...asConnection].sort((a, b) => standing(a.npsScore) - standing(b.npsScore) || a.repName.localeCompare(b.repName));
 }
