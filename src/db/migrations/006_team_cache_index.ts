@@ -59,7 +59,8 @@ INSERT INTO team_search (rowid, name, company, linkedin) SELECT rowid, name, com
 INSERT INTO team_search_docs (entity, rep, id, docid) SELECT entity, rep, id, rowid FROM temp.team_search_fill;
 DROP TABLE temp.team_search_fill;
 
--- a referee's referrals in a teammate's pipeline, a relation's asks
-CREATE INDEX team_referrals_connection ON team_referrals (rep, connection_id, stage);
+-- a referee's referrals in a teammate's pipeline, a relation's asks (covering: without statistics
+-- SQLite would rather read a rep's whole primary key range than look rows up from an index)
+CREATE INDEX team_referrals_connection ON team_referrals (rep, connection_id, stage, ask_id, asked_at);
 CREATE INDEX team_asks_relation ON team_asks (rep, relation_id, asked_at);
 `;

@@ -42,14 +42,36 @@ function phrase(text: string): string | null {
 
 type Entity = 'relation' | 'connection';
 
+/** Columns that must contain a text; `and`: another such condition that must hold as well. */
+interface Term {
+  columns: string[];
+  text: string;
+  and?: { columns: string[]; text: string };
+}
+
 /**
- * The cached rows of `entity` whose columns contain a phrase, as (rep, id); a phrase of fewer
- * than three characters, which the trigram index cannot seek, reads the cache table instead.
+ * The cached rows of `entity` that meet any of the terms, as (rep, id); a text of fewer than
+ * three characters, which the trigram index cannot seek, reads the cache table instead.
  */
-function matching(db: Db, entity: Entity, terms: Array<{ columns: string[]; text: string }>): Array<{ rep: string; id: number }> {
-  const seekable = terms.map((t) => ({ ...t, phrase: phrase(t.text) }));
+function matching(db: Db, entity: Entity, terms: Term[]): Array<{ rep: string; id: number }> {
   const out: Array<{ rep: string; id: number }> = [];
-  const fts = seekable.filter((t) => t.phrase !== null).map((t) => `{${t.columns.join(' ')}} : ${t.phrase}`);
+  const fts: string[] = [];
+  const table = entity === 'relation' ? 'team_relations' : 'team_connections';
+  for (const t of terms) {
+    const main = phrase(t.text);
+    if (main !== null) {
+      const also = t.and ? phrase(t.and.text) : null;
+      const first = `{${t.columns.join(' ')}} : ${main}`;
+      fts.push(also === null ? first : `(${first} AND {${t.and!.columns.join(' ')}} : ${also})`);
+      continue;
+    }
+    const text = foldText(t.text);
+    if (text === '') continue;
+    const rows = db.prepare(`SELECT rep, id, ${t.columns.join(', ')} FROM ${table}`).all() as Array<Record<string, string | number | null>>;
+    for (const r of rows) {
+      if (t.columns.some((c) => typeof r[c] === 'string' && foldText(r[c] as string).includes(text))) out.push({ rep: r.rep as string, id: r.id as number });
+    }
+  }
   if (fts.length) {
     out.push(
       ...(db
@@ -60,23 +82,21 @@ function matching(db: Db, entity: Entity, terms: Array<{ columns: string[]; text
         .all(fts.join(' OR '), entity) as Array<{ rep: string; id: number }>),
     );
   }
-  const table = entity === 'relation' ? 'team_relations' : 'team_connections';
-  for (const t of seekable.filter((s) => s.phrase === null)) {
-    const text = foldText(t.text);
-    if (text === '') continue;
-    const rows = db.prepare(`SELECT rep, id, ${t.columns.join(', ')} FROM ${table}`).all() as Array<Record<string, string | number | null>>;
-    for (const r of rows) {
-      if (t.columns.some((c) => typeof r[c] === 'string' && foldText(r[c] as string).includes(text))) out.push({ rep: r.rep as string, id: r.id as number });
-    }
-  }
   return out;
 }
 
-/** The search terms that find every cached record that could be the same person as `p` (core/person.ts decides). */
-function personTerms(p: PersonFacts): Array<{ columns: string[]; text: string }> {
-  const terms = [{ columns: ['name'], text: p.name }];
-  const url = linkedinKey(p.linkedin);
-  if (url !== null) terms.push({ columns: ['linkedin'], text: url });
+/**
+ * The search that finds every cached record that could be the same person as `p` (core/person.ts
+ * decides): the same LinkedIn URL, or the same name at the same company (the name alone when `p`
+ * names no company).
+ */
+function personTerms(p: PersonFacts): Term[] {
+  const company = p.company?.trim() ? { columns: ['company'], text: p.company } : undefined;
+  const terms: Term[] = [{ columns: ['name'], text: p.name, and: company }];
+  // the part of the URL that tells people apart: every profile URL shares "linkedin.com/in/",
+  // whose trigrams would make the index read every document
+  const url = linkedinKey(p.linkedin)?.replace(/^(?:[a-z]{2,3}\.)?linkedin\.com\/(?:in|pub)\//, '');
+  if (url) terms.push({ columns: ['linkedin'], text: url });
   return terms;
 }
 
@@ -125,7 +145,7 @@ export function teamReferralsOf(db: Db, referees: readonly PersonFacts[]): TeamR
       `WITH k (rep, id) AS (SELECT DISTINCT value ->> 0, value ->> 1 FROM json_each(?))
        SELECT f.rep, coalesce(p.name, f.rep) AS repName, c.name, c.company, c.linkedin, r.name AS relation, f.stage, f.asked_at AS askedAt
        FROM k JOIN team_connections c ON c.rep = k.rep AND c.id = k.id
-       JOIN team_referrals f ON f.rep = c.rep AND f.connection_id = c.id AND f.stage IN (SELECT value FROM json_each(?))
+       JOIN team_referrals f INDEXED BY team_referrals_connection ON f.rep = c.rep AND f.connection_id = c.id AND f.stage IN (SELECT value FROM json_each(?))
        JOIN team_asks a ON a.rep = f.rep AND a.id = f.ask_id
        JOIN team_relations r ON r.rep = a.rep AND r.id = a.relation_id
        LEFT JOIN team_reps p ON p.rep = f.rep`,
