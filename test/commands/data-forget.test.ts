@@ -182,8 +182,9 @@ describe('refer forget', () => {
       team_connections: ['rep', 'name', 'title', 'company', 'industry', 'location', 'linkedin'],
       team_asks: ['rep', 'kind', 'channel', 'template', 'lang', 'asked_at'],
       team_referrals: ['rep', 'stage', 'reached', 'asked_at', 'agreed_at', 'introduced_at', 'meeting_at', 'opportunity_at', 'won_at', 'closed_at'],
-      // which cached row each document of the team search index is (006_team_cache_index.ts)
+      // which cached row each document of the team search index is, and which teammates changed since (006_team_cache_index.ts)
       team_search_docs: ['entity', 'rep'],
+      team_search_stale: ['rep'],
     };
     const db = openDb(':memory:');
     // (the shadow tables of the team cache's full-text index hold copies of team_relations and team_connections)

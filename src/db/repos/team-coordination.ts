@@ -4,6 +4,7 @@
 // outside a team one lookup of the `team` row. The search goes through team_search (a trigram
 // index, migration 006) for a superset; src/core/coordination.ts decides who is the same person.
 import type { Db } from '../open.js';
+import { REINDEX_TEAM_SEARCH, teamLinkedinKey } from '../migrations/006_team_cache_index.js';
 import { foldText, linkedinKey, samePerson, type PersonFacts } from '../../core/person.js';
 import {
   COORDINATION,
@@ -44,16 +45,25 @@ type Entity = 'relation' | 'connection';
 
 /** Columns that must contain a text; `and`: another such condition that must hold as well. */
 interface Term {
-  columns: string[];
+  columns: Array<'name' | 'company'>;
   text: string;
-  and?: { columns: string[]; text: string };
+  and?: { columns: Array<'name' | 'company'>; text: string };
+}
+
+/** Brings the search index up to date when a write since the last pull left it behind (rare: a pull does it). */
+function freshSearch(db: Db): void {
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM team_search_stale)').pluck().get() === 1) {
+    db.transaction(() => db.exec(REINDEX_TEAM_SEARCH)).immediate();
+  }
 }
 
 /**
- * The cached rows of `entity` that meet any of the terms, as (rep, id); a text of fewer than
- * three characters, which the trigram index cannot seek, reads the cache table instead.
+ * The cached rows of `entity` that meet any of the terms, or whose LinkedIn URL is `linkedin`'s,
+ * as (rep, id); a text of fewer than three characters, which the trigram index cannot seek, reads
+ * the cache table instead.
  */
-function matching(db: Db, entity: Entity, terms: Term[]): Array<{ rep: string; id: number }> {
+function matching(db: Db, entity: Entity, terms: Term[], linkedin?: string | null): Array<{ rep: string; id: number }> {
+  freshSearch(db);
   const out: Array<{ rep: string; id: number }> = [];
   const fts: string[] = [];
   const table = entity === 'relation' ? 'team_relations' : 'team_connections';
@@ -75,29 +85,30 @@ function matching(db: Db, entity: Entity, terms: Term[]): Array<{ rep: string; i
   if (fts.length) {
     out.push(
       ...(db
-        .prepare(
-          `SELECT d.rep, d.id FROM team_search s JOIN team_search_docs d INDEXED BY team_search_docs_docid ON d.docid = s.rowid
-           WHERE team_search MATCH ? AND d.entity = ?`,
-        )
+        .prepare(`SELECT d.rep, d.id FROM team_search s JOIN team_search_docs d ON d.docid = s.rowid WHERE team_search MATCH ? AND d.entity = ?`)
         .all(fts.join(' OR '), entity) as Array<{ rep: string; id: number }>),
     );
+  }
+  if (linkedin) {
+    // the same expression as the index of migration 006, on both sides
+    out.push(...(db.prepare(`SELECT rep, id FROM ${table} WHERE ${teamLinkedinKey('linkedin')} = ${teamLinkedinKey('@url')}`).all({ url: linkedin }) as Array<{ rep: string; id: number }>));
   }
   return out;
 }
 
 /**
  * The search that finds every cached record that could be the same person as `p` (core/person.ts
- * decides): the same LinkedIn URL, or the same name at the same company (the name alone when `p`
- * names no company).
+ * decides): the same name at the same company (the name alone when `p` names no company), or the
+ * same LinkedIn URL.
  */
 function personTerms(p: PersonFacts): Term[] {
-  const company = p.company?.trim() ? { columns: ['company'], text: p.company } : undefined;
-  const terms: Term[] = [{ columns: ['name'], text: p.name, and: company }];
-  // the part of the URL that tells people apart: every profile URL shares "linkedin.com/in/",
-  // whose trigrams would make the index read every document
-  const url = linkedinKey(p.linkedin)?.replace(/^(?:[a-z]{2,3}\.)?linkedin\.com\/(?:in|pub)\//, '');
-  if (url) terms.push({ columns: ['linkedin'], text: url });
-  return terms;
+  const company = p.company?.trim() ? { columns: ['company' as const], text: p.company } : undefined;
+  return [{ columns: ['name'], text: p.name, and: company }];
+}
+
+/** Every cached record of `entity` that could be the same person as `p`. */
+function personMatches(db: Db, entity: Entity, p: PersonFacts): Array<{ rep: string; id: number }> {
+  return matching(db, entity, personTerms(p), linkedinKey(p.linkedin));
 }
 
 const keysJson = (keys: Array<{ rep: string; id: number }>) => JSON.stringify(keys.map((k) => [k.rep, k.id]));
@@ -122,7 +133,7 @@ export function whoKnowsCandidates(db: Db, text: string): WhoKnowsRow[] {
  * relation's shared last ask date, or its latest cached ask, whichever is later).
  */
 export function teamRelationsLike(db: Db, p: PersonFacts): TeamRelationFacts[] {
-  const keys = matching(db, 'relation', personTerms(p));
+  const keys = personMatches(db, 'relation', p);
   if (keys.length === 0) return [];
   return db
     .prepare(
@@ -137,7 +148,7 @@ export function teamRelationsLike(db: Db, p: PersonFacts): TeamRelationFacts[] {
 
 /** The teammates' open referrals of people who may be the same as one of `referees`. */
 export function teamReferralsOf(db: Db, referees: readonly PersonFacts[]): TeamReferralFacts[] {
-  const keys = referees.flatMap((p) => matching(db, 'connection', personTerms(p)));
+  const keys = referees.flatMap((p) => personMatches(db, 'connection', p));
   if (keys.length === 0) return [];
   const open = JSON.stringify(COORDINATION.openStages);
   const rows = db
@@ -168,7 +179,7 @@ export interface TeammateKnows {
 
 /** The teammates' connections that may be the same person as `p`, with the relation connected to them. */
 export function teamConnectionsLike(db: Db, p: PersonFacts): TeammateKnows[] {
-  const keys = matching(db, 'connection', personTerms(p));
+  const keys = personMatches(db, 'connection', p);
   if (keys.length === 0) return [];
   const rows = db
     .prepare(
