@@ -10,8 +10,8 @@ import { registerFollowup } from './register/followup.js';
 import { registerAsk } from './register/ask.js';
 import { registerData } from './register/data.js';
 import { registerStats } from './register/stats.js';
-import { registerDefault, registerGuide } from './register/guide.js';
 import { registerTeam } from './register/team.js';
+import { registerDefault, registerGuide } from './register/guide.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Declares a group's commands; `deep: false` leaves out their subcommands (for the top-level help). */

@@ -42,4 +42,13 @@ export function registerTeam(program: Command, make: MakeContext, deep = true): 
       .action(lazy(make, () => import('../commands/team/leave.js'))),
     ['refer team leave', 'refer team leave --erase --force'],
   );
+
+  // ---- sync (issue 13, T2) ----
+  examples(
+    team
+      .command('sync')
+      .description("push this database's changes since the last sync, then pull what teammates share")
+      .action(lazy(make, () => import('../commands/team/sync.js'))),
+    ['refer team sync', 'refer team sync --json'],
+  );
 }

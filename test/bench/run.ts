@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { connectionsCsv, CSV_ROWS, largeDb } from './fixtures.js';
 import { type Case, measure, type Result } from './measure.js';
+import { teamBench } from './team.js';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -61,6 +62,10 @@ const freshImportDb = () => {
   copyFileSync(emptyDb, importDb);
 };
 
+// `refer team sync` against the throwaway server of scripts/with-postgres.sh (test/bench/team.ts)
+const team = flags.only === undefined || 'refer team sync'.includes(flags.only) ? await teamBench(BIN, work, env, csv, log) : undefined;
+Object.assign(env, team?.env);
+
 const cases: Case[] = [
   // The floors the commands stand on: refer's code without a database, then with one opened.
   { name: 'floor: refer --version', args: ['--version'] },
@@ -80,6 +85,7 @@ const cases: Case[] = [
     maxRssMiB: 150,
     prepare: freshImportDb,
   },
+  ...(team?.cases ?? []),
 ].filter((c) => flags.only === undefined || c.name.includes(flags.only));
 
 log(`Database: ${Object.entries(large.counts).map(([t, n]) => `${n.toLocaleString('en')} ${t}`).join(', ')} (generated ${large.generatedAt.slice(0, 10)})`);
@@ -96,6 +102,8 @@ for (const c of cases) {
     log(`  ${c.name}: failed: ${message}`);
   }
 }
+team?.judge(results);
+await team?.cleanup();
 rmSync(work, { recursive: true, force: true });
 
 const header = ['command', 'median', 'node -e 0', 'ratio', 'spread', 'peak RSS', 'target', ''];

@@ -135,8 +135,14 @@ describe('refer team join, status and leave', () => {
     expect(status.code, status.stderr).toBe(0);
     const doc = JSON.parse(status.stdout);
     expect(Object.keys(doc).sort()).toEqual(['lastSyncAt', 'pending', 'rep', 'schemaVersion', 'url']);
-    expect(doc).toMatchObject({ url: annUrl, rep: annRole, schemaVersion: CLIENT_SCHEMA_VERSION });
-    expect(typeof doc.pending).toBe('number');
+    // join synced once: nothing waits, and the server has the rows
+    expect(doc).toMatchObject({ url: annUrl, rep: annRole, schemaVersion: CLIENT_SCHEMA_VERSION, pending: 0 });
+    expect(Date.parse(doc.lastSyncAt)).not.toBeNaN();
+    expect((await admin.query('SELECT name, company FROM refer.relations WHERE rep = $1', [annRole])).rows).toEqual([{ name: 'Noor Jansen', company: 'Kanaal BV' }]);
+    expect((await admin.query('SELECT name FROM refer.connections WHERE rep = $1', [annRole])).rows).toEqual([{ name: 'Pieter Smit' }]);
+    // a change waits for the next sync
+    expect(s.refer(['relation', 'edit', 'Noor Jansen', '--company', 'Kanaal Groep']).code).toBe(0);
+    expect(JSON.parse(s.refer(['--json', 'team', 'status']).stdout).pending).toBe(1);
     const plain = s.refer(['team', 'status']);
     expect(plain.stdout).toContain(annUrl);
     expect(plain.stdout).toContain('Ann de Vries');
@@ -162,22 +168,15 @@ describe('refer team join, status and leave', () => {
     const bobRole = server.role('bob');
     const bobUrl = await addRep(server, bobRole, 'Bob-pw-55');
     const bob = rep('Bob-pw-55');
+    seed(bob);
     expect(bob.refer(['team', 'join', bobUrl]).code).toBe(0);
     const s = rep(annPw);
     seed(s);
+    expect(s.refer(['init', '--name', 'Ann de Vries', '--company', 'Route BV', '--offer', 'route planning', '--value', 'fewer empty kilometres']).code).toBe(0);
+    const asked = s.refer(['ask', 'Noor Jansen', '--to', 'Pieter Smit', '--channel', 'email']);
+    expect(asked.code, asked.stderr).toBe(0);
+    // the join shared both reps' rows
     expect(s.refer(['team', 'join', annUrl]).code).toBe(0);
-    // rows of both reps on the server (written as each rep, as a sync would)
-    for (const [role, pw] of [
-      [annRole, annPw],
-      [bobRole, 'Bob-pw-55'],
-    ] as const) {
-      const c = await server.connectAs(role, pw);
-      await c.query(`INSERT INTO refer.relations (id, name, kind) VALUES (1, 'Noor Jansen', 'client')`);
-      await c.query(`INSERT INTO refer.connections (id, relation_id, name) VALUES (1, 1, 'Pieter Smit')`);
-      await c.query(`INSERT INTO refer.asks (id, relation_id, kind, channel, template, lang, asked_at) VALUES (1, 1, 'referral', 'email', 'warm', 'en', now())`);
-      await c.query(`INSERT INTO refer.referrals (id, ask_id, connection_id, stage, reached, asked_at) VALUES (1, 1, 1, 'asked', 'asked', now())`);
-      await c.end();
-    }
     const refused = s.refer(['team', 'leave', '--erase']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--force');
@@ -185,11 +184,14 @@ describe('refer team join, status and leave', () => {
 
     const erased = s.refer(['--json', 'team', 'leave', '--erase', '--force']);
     expect(erased.code, erased.stderr).toBe(0);
-    expect(JSON.parse(erased.stdout).erased).toMatchObject({ relations: 1, reps: 1 });
+    expect(JSON.parse(erased.stdout).erased).toMatchObject({ relations: 1, connections: 1, asks: 1, referrals: 1, reps: 1 });
     const admin = await server.admin();
-    for (const table of ['reps', 'relations', 'connections', 'asks', 'referrals']) {
+    for (const table of ['reps', 'relations', 'connections']) {
       const r = await admin.query(`SELECT rep, count(*)::int AS n FROM refer.${table} WHERE rep IN ($1, $2) GROUP BY rep`, [annRole, bobRole]);
       expect(r.rows, table).toEqual([{ rep: bobRole, n: 1 }]);
+    }
+    for (const table of ['asks', 'referrals']) {
+      expect((await admin.query(`SELECT count(*)::int AS n FROM refer.${table} WHERE rep = $1`, [annRole])).rows, table).toEqual([{ n: 0 }]);
     }
     expect(s.refer(['team', 'status']).code).toBe(2);
   });
