@@ -91,6 +91,41 @@ describe('refer team setup', () => {
     }
   });
 
+  it("works for an owner who is no superuser, and refuses a role that is not the database's owner", async () => {
+    const other = await teamServer();
+    try {
+      const admin = await other.admin();
+      // refer_member is server-wide: make sure it exists, as a superuser would create it once
+      await admin.query(`DO $$ BEGIN CREATE ROLE refer_member NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+      const owner = other.role('owner');
+      await admin.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'Owner-pw-8'`);
+      await admin.query(`ALTER DATABASE ${other.db} OWNER TO ${owner}`);
+      const stranger = other.role('stranger');
+      await admin.query(`CREATE ROLE ${stranger} LOGIN PASSWORD 'Stranger-pw-9'`);
+      const as = (role: string, pw: string) => {
+        const u = new URL(other.url);
+        u.username = role;
+        return spawnSync(process.execPath, [BIN, 'team', 'setup', u.href], { encoding: 'utf8', env: { ...process.env, PGPASSWORD: pw } });
+      };
+      const refused = as(stranger, 'Stranger-pw-9');
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain("as the database's owner");
+      const ok = as(owner, 'Owner-pw-8');
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(as(owner, 'Owner-pw-8').status).toBe(0);
+      // and a rep can join and share through it
+      const role = other.role('hal');
+      const url = await addRep(other, role, 'Hal-pw-5');
+      const s = rep('Hal-pw-5');
+      seed(s);
+      const joined = s.refer(['team', 'join', url]);
+      expect(joined.code, joined.stderr).toBe(0);
+      expect((await admin.query('SELECT count(*)::int AS n FROM refer.connections WHERE rep = $1', [role])).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('refuses a URL that is not a PostgreSQL URL (exit 2), without echoing a password', () => {
     for (const bad of ['http://db.example.com/sales', 'nonsense', 'postgres://ann:Hush-9@db.example.com', 'postgres://ann@db.example.com:99999/sales']) {
       const r = spawnSync(process.execPath, [BIN, 'team', 'setup', bad], { encoding: 'utf8' });
