@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_SCHEMA_VERSION } from '../../src/team/schema.js';
 import { BIN } from '../support/bin.js';
+import { referPty } from '../support/pty.js';
 import { addOutsider, addRep, type RepSandbox, repSandbox, type TeamServer, teamServer } from '../support/team.js';
 
 let server: TeamServer;
@@ -63,7 +64,10 @@ describe('refer team setup', () => {
     expect(first.stderr).toContain('IN ROLE refer_member');
     const admin = await server.admin();
     await admin.query(`INSERT INTO refer.reps (rep, name) VALUES ('someone_else', 'Someone Else')`);
-    const again = spawnSync(process.execPath, [BIN, '--json', 'team', 'setup', server.url], { encoding: 'utf8' });
+    // a password in the URL (trust ignores it) is never echoed
+    const withPw = server.url.replace('postgres@', 'postgres:Owner-Secret-4@');
+    const again = spawnSync(process.execPath, [BIN, '--json', 'team', 'setup', withPw], { encoding: 'utf8' });
+    expect(again.stdout + again.stderr).not.toContain('Owner-Secret-4');
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ schemaVersion: CLIENT_SCHEMA_VERSION, previousVersion: CLIENT_SCHEMA_VERSION });
     const meta = await admin.query(`SELECT value FROM refer.meta WHERE key = 'schema_version'`);
@@ -228,6 +232,28 @@ describe('refer team join, status and leave', () => {
     for (const table of ['asks', 'referrals']) {
       expect((await admin.query(`SELECT count(*)::int AS n FROM refer.${table} WHERE rep = $1`, [annRole])).rows, table).toEqual([{ n: 0 }]);
     }
+    expect(s.refer(['team', 'status']).code).toBe(2);
+  });
+
+  it('leave --erase on a terminal asks: no keeps everything, yes erases', async () => {
+    const s = rep(annPw);
+    seed(s);
+    expect(s.refer(['team', 'join', annUrl]).code).toBe(0);
+    const admin = await server.admin();
+    const mine = async () => (await admin.query('SELECT count(*)::int AS n FROM refer.relations WHERE rep = $1', [annRole])).rows[0].n;
+    expect(await mine()).toBe(1);
+    const no = referPty(['team', 'leave', '--erase'], { env: s.env });
+    await no.waitFor(/Delete all your rows/);
+    no.write('n\r');
+    expect((await no.exit()).code).toBe(130);
+    expect(await mine()).toBe(1);
+    expect(s.refer(['team', 'status']).code).toBe(0);
+    const yes = referPty(['team', 'leave', '--erase'], { env: s.env });
+    await yes.waitFor(/Delete all your rows/);
+    yes.write('y\r');
+    const done = await yes.exit();
+    expect(done.code, yes.text()).toBe(0);
+    expect(await mine()).toBe(0);
     expect(s.refer(['team', 'status']).code).toBe(2);
   });
 
