@@ -385,6 +385,32 @@ describe('refer team join, status and leave', () => {
     }
   });
 
+  it('a first sync that fails leaves the rep in the team with everything waiting; the next sync shares it', async () => {
+    const picky = await teamServer();
+    try {
+      expect(spawnSync(process.execPath, [BIN, 'team', 'setup', picky.url]).status).toBe(0);
+      const admin = await picky.admin();
+      await admin.query(`ALTER TABLE refer.connections ADD CONSTRAINT not_now CHECK (name <> 'Pieter Smit')`);
+      const role = picky.role('ivy');
+      const url = await addRep(picky, role, 'Ivy-pw-6');
+      const s = rep('Ivy-pw-6');
+      seed(s);
+      const joined = s.refer(['team', 'join', url]);
+      expect(joined.code).toBe(1);
+      expect(joined.stderr).toContain(`${picky.host}:${picky.port}`);
+      const waiting = JSON.parse(s.refer(['--json', 'team', 'status']).stdout);
+      expect(waiting).toMatchObject({ rep: role, lastSyncAt: null, pending: 2 });
+      expect((await admin.query('SELECT count(*)::int AS n FROM refer.relations')).rows).toEqual([{ n: 0 }]);
+      await admin.query(`ALTER TABLE refer.connections DROP CONSTRAINT not_now`);
+      const synced = s.refer(['team', 'sync']);
+      expect(synced.code, synced.stderr).toBe(0);
+      expect(JSON.parse(s.refer(['--json', 'team', 'status']).stdout).pending).toBe(0);
+      expect((await admin.query('SELECT count(*)::int AS n FROM refer.connections WHERE rep = $1', [role])).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await picky.drop();
+    }
+  });
+
   it('a database that was never set up: join exits 1 naming refer team setup', async () => {
     const bare = await teamServer();
     try {
