@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, refer, referOk } from '../support/bin.js';
 import { seedAsk } from '../support/followup-seed.js';
+import { referPty } from '../support/pty.js';
 import { addRep, teamServer } from '../support/team.js';
 import { SHARED } from '../../src/team/shared.js';
 
@@ -280,6 +281,23 @@ describe('refer team sync', () => {
     for (const r of all) expect(r.code, r.stderr).toBe(0);
     for (const rep of reps) expect(await serverCounts(rep)).toEqual(localCounts(rep));
   }, 120_000);
+
+  it('shows a progress line on a terminal while a large push goes, and none in a pipe', async () => {
+    const ann = await newRep('Ann');
+    bigImport(ann, 12_000, 'Shown');
+    const pty = referPty(['team', 'sync'], { env: ann.env });
+    await pty.waitFor(/pushing [\d,]+ of 12,001 changes…/);
+    const end = await pty.exit(60_000);
+    expect(end.code).toBe(0);
+    expect(end.output).toMatch(/Synced with 127\.0\.0\.1:\d+\/\S+: 12,001 changes sent, 0 teammate rows received\./);
+    // the line is cleared before the result
+    expect(pty.raw()).toMatch(/\r\x1b\[K/);
+
+    ann.ok(['connection', 'import', 'Shown Ambassador', linkedinCsv(3_000, 'Piped')]);
+    const piped = ann.run(['team', 'sync']);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+  }, 60_000);
 
   it('erases a forgotten person from the team database at the next sync, and says so', async () => {
     const ann = await newRep('Ann');
