@@ -149,12 +149,15 @@ async function waitGone(rep: Rep): Promise<void> {
   }
 }
 
+const TRICKY = 'Quote " backslash \\ comma, {braces} NULL \'single\' \n newline ünïcode';
+
 describe('refer team sync', () => {
   it('pushes one rep’s changes and pulls them into a teammate’s cache; a second sync changes nothing', async () => {
     const ann = await newRep('Ann');
     const bob = await newRep('Bob');
     ann.ok(['relation', 'add', 'Carla Client', '--kind', 'client', '--company', 'Acme', '--role', 'CFO', '--linkedin', 'https://www.linkedin.com/in/carla-client']);
     ann.ok(['nps', 'Carla Client', '9']);
+    ann.ok(['relation', 'add', 'Zoë "Zee" O\'Brien', '--company', TRICKY]);
     seedAsk(ann.db, { relation: 'Carla Client', referees: ['Dirk Referee'], askedAt: new Date('2026-11-02T10:00:00Z'), dueAt: new Date('2026-11-05T10:00:00Z') });
 
     const first = ann.sync();
@@ -168,8 +171,10 @@ describe('refer team sync', () => {
     const pulled = bob.sync();
     expect(pulled.pushed).toBe(0);
     expect(pulled.pulled).toBeGreaterThanOrEqual(4);
-    const cached = local(bob, (db) => db.prepare('SELECT rep, name, company, nps_score, last_ask_at FROM team_relations').all());
+    const cached = local(bob, (db) => db.prepare("SELECT rep, name, company, nps_score, last_ask_at FROM team_relations WHERE name = 'Carla Client'").all());
     expect(cached).toEqual([{ rep: ann.role, name: 'Carla Client', company: 'Acme', nps_score: 9, last_ask_at: '2026-11-02T10:00:00.000Z' }]);
+    // text arrives as it was typed, whatever it holds
+    expect(local(bob, (db) => db.prepare("SELECT company FROM team_relations WHERE name LIKE 'Zo%'").pluck().get())).toBe(TRICKY);
     expect(local(bob, (db) => db.prepare('SELECT name FROM team_connections').pluck().all())).toEqual(['Dirk Referee']);
     expect(local(bob, (db) => db.prepare('SELECT rep, name FROM team_reps ORDER BY name').all())).toContainEqual({ rep: ann.role, name: 'Ann' });
 
@@ -289,7 +294,7 @@ describe('refer team sync', () => {
     await pty.waitFor(/pushing [\d,]+ of 12,001 changes…/);
     const end = await pty.exit(60_000);
     expect(end.code).toBe(0);
-    expect(end.output).toMatch(/Synced with 127\.0\.0\.1:\d+\/\S+: 12,001 changes sent, 0 teammate rows received\./);
+    expect(end.output).toMatch(/Synced with 127\.0\.0\.1:\d+\/\S+: 12,001 changes sent, [\d,]+ teammate rows? received\./);
     // the line is cleared before the result
     expect(pty.raw()).toMatch(/\r\x1b\[K/);
 
