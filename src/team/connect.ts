@@ -192,6 +192,12 @@ export interface ConnectOptions {
   warn?: (text: string) => void;
 }
 
+function destroy(client: Client): void {
+  const stream = (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
+  stream?.destroy();
+  client.end().catch(() => {});
+}
+
 /** Connects without looking at the team schema (for `team setup`). */
 export async function openClient(text: string, env: Env, opts: ConnectOptions = {}): Promise<{ url: TeamUrl; client: Client }> {
   const { url, password } = parseWithPassword(text, env);
@@ -199,7 +205,7 @@ export async function openClient(text: string, env: Env, opts: ConnectOptions = 
   const target = new URL(url.url);
   if (secret !== undefined) target.password = encodeURIComponent(secret);
   const timeout = Number(env.PGCONNECT_TIMEOUT) > 0 ? Number(env.PGCONNECT_TIMEOUT) * 1000 : 10_000;
-  let client: Client;
+  let client: Client | undefined;
   try {
     const pg = await import('pg');
     const ClientClass = (pg.default?.Client ?? pg.Client) as typeof Client;
@@ -212,6 +218,9 @@ export async function openClient(text: string, env: Env, opts: ConnectOptions = 
     client.on('error', () => {});
     await client.connect();
   } catch (err) {
+    // a connection refused half-way (authentication) may keep its socket open: close it, or the
+    // process would wait on it
+    if (client) destroy(client);
     throw teamError(err, url);
   }
   return { url, client };
