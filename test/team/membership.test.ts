@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_SCHEMA_VERSION } from '../../src/team/schema.js';
+import { CLIENT_SCHEMA_VERSION, setupSchema } from '../../src/team/schema.js';
 import { BIN } from '../support/bin.js';
 import { referPty } from '../support/pty.js';
 import { addOutsider, addRep, type RepSandbox, repSandbox, type TeamServer, teamServer } from '../support/team.js';
@@ -76,6 +76,25 @@ describe('refer team setup', () => {
     const role = await admin.query(`SELECT rolcanlogin FROM pg_roles WHERE rolname = 'refer_member'`);
     expect(role.rows).toEqual([{ rolcanlogin: false }]);
     await admin.query(`DELETE FROM refer.reps`);
+  });
+
+  it('upgrades a team database set up by each earlier refer, keeping its rows', async () => {
+    for (let version = 1; version < CLIENT_SCHEMA_VERSION; version++) {
+      const old = await teamServer();
+      try {
+        const admin = await old.admin();
+        await setupSchema(admin, (v) => new Error(`newer: ${v}`), version);
+        expect((await admin.query(`SELECT value FROM refer.meta`)).rows).toEqual([{ value: String(version) }]);
+        await admin.query(`INSERT INTO refer.reps (rep, name) VALUES ('earlier_rep', 'Earlier Rep')`);
+        const r = spawnSync(process.execPath, [BIN, 'team', 'setup', old.url], { encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).toContain(`upgraded from schema ${version} to ${CLIENT_SCHEMA_VERSION}`);
+        expect((await admin.query(`SELECT value FROM refer.meta`)).rows).toEqual([{ value: String(CLIENT_SCHEMA_VERSION) }]);
+        expect((await admin.query(`SELECT name FROM refer.reps`)).rows).toEqual([{ name: 'Earlier Rep' }]);
+      } finally {
+        await old.drop();
+      }
+    }
   });
 
   it('two setups at once both succeed and leave one schema', async () => {
