@@ -36,7 +36,7 @@ const EXPECTED = 'expected postgres://USER@HOST[:PORT]/DATABASE';
 
 /** The URL with any password masked, for a message about a URL that could not be used. */
 function masked(text: string): string {
-  return text.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+  return text.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^:/@\s]*):\S*@/i, '$1:***@');
 }
 
 /**

@@ -150,11 +150,12 @@ describe('refer team setup', () => {
   });
 
   it('refuses a URL that is not a PostgreSQL URL (exit 2), without echoing a password', () => {
-    for (const bad of ['http://db.example.com/sales', 'nonsense', 'postgres://ann:Hush-9@db.example.com', 'postgres://ann@db.example.com:99999/sales']) {
+    for (const bad of ['http://db.example.com/sales', 'nonsense', 'postgres://ann:Hush-9@db.example.com', 'ann:Hush-9@db.example.com/sales', 'postgres://ann:Hu@sh-9@db.example.com', 'mysql://ann:Hush-9@db.example.com/sales', 'postgres://ann@db.example.com:99999/sales']) {
       const r = spawnSync(process.execPath, [BIN, 'team', 'setup', bad], { encoding: 'utf8' });
       expect(r.status, bad).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toContain('Hush-9');
+      expect(r.stderr).not.toContain('sh-9');
     }
   });
 });
