@@ -66,9 +66,13 @@ function parseWithPassword(text: string, env: Env): { url: TeamUrl; password: st
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) throw new UsageError(`bad port "${portText}" in the URL (${EXPECTED})`);
   const user = decodeURIComponent(u.username) || env.PGUSER || safeLoginName();
-  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  // libpq also takes the password as a parameter (?password=…): used like one in the userinfo,
+  // and never kept in the URL
+  const param = u.searchParams.get('password');
+  const password = u.password ? decodeURIComponent(u.password) : param || undefined;
   const clean = new URL(u.href);
   clean.password = '';
+  for (const secret of ['password', 'sslpassword']) clean.searchParams.delete(secret);
   clean.username = encodeURIComponent(user);
   if (!clean.port && port !== 5432) clean.port = String(port);
   return { url: { url: clean.href, host, port, database, user }, password };

@@ -315,6 +315,12 @@ describe('refer team join, status and leave', () => {
       run(['team', 'leave', '--erase', '--force'], { PGPASSWORD: secret });
       run(['team', 'join', url], { PGPASSWORD: secret });
       run(['team', 'status']);
+      // libpq's other spelling: ?password=
+      expect(run(['team', 'leave']).code).toBe(0);
+      const param = run(['team', 'join', `${url}?password=${encodeURIComponent(secret)}`]);
+      expect(param.code, param.stderr).toBe(0);
+      expect(param.stderr).toMatch(/not stored/);
+      run(['--json', 'team', 'status']);
       for (const out of outputs) expect(out).not.toContain(secret);
       // the local database (with its -wal and -shm), config and anything else under HOME
       const files = filesUnder(s.dir);

@@ -58,7 +58,8 @@ export default async function join(ctx: Context, [text = '']: string[], opts: { 
         `Joined the team at ${where(team.url)} as ${team.rep} (${shown}): ${result.pushed.toLocaleString('en')} changes sent, ${result.pulled.toLocaleString('en')} teammate rows received.`,
       );
     }
-    if (new URL(text).password && !ctx.env.PGPASSWORD) {
+    const typed = new URL(text.trim());
+    if ((typed.password || typed.searchParams.has('password')) && !ctx.env.PGPASSWORD) {
       ctx.info('The password in the URL is not stored: for the next syncs, set PGPASSWORD or add a line to ~/.pgpass (docs/team.md).');
     }
   } finally {
