@@ -208,6 +208,9 @@ export async function openClient(text: string, env: Env, opts: ConnectOptions = 
   const secret = resolvePassword(url, password, env, opts.warn ?? (() => {}));
   const target = new URL(url.url);
   if (secret !== undefined) target.password = encodeURIComponent(secret);
+  // sslmode as libpq means it (require: encrypted, the certificate not checked; verify-full: checked);
+  // node-postgres otherwise reads require as verify-full and prints a warning of many lines
+  if (target.searchParams.has('sslmode') && !target.searchParams.has('uselibpqcompat')) target.searchParams.set('uselibpqcompat', 'true');
   const timeout = Number(env.PGCONNECT_TIMEOUT) > 0 ? Number(env.PGCONNECT_TIMEOUT) * 1000 : 10_000;
   let client: Client | undefined;
   try {

@@ -277,6 +277,20 @@ describe('refer team join, status and leave', () => {
     expect(s.refer(['team', 'status']).code).toBe(2);
   });
 
+  it('passes TLS options in the URL through to the connection, and keeps them in the stored URL', () => {
+    const s = rep(annPw);
+    // the test server has no TLS: sslmode=require must fail (so the option reached the client)
+    const tls = s.refer(['team', 'join', `${annUrl}?sslmode=require`]);
+    expect(tls.code).toBe(1);
+    expect(tls.stderr.trim().split('\n')).toHaveLength(1);
+    expect(tls.stderr).toContain(`${server.host}:${server.port}`);
+    expect(tls.stderr).toMatch(/SSL/);
+    const plain = s.refer(['team', 'join', `${annUrl}?sslmode=disable`]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(JSON.parse(s.refer(['--json', 'team', 'status']).stdout).url).toBe(`${annUrl}?sslmode=disable`);
+    expect(s.refer(['team', 'sync']).code).toBe(0);
+  });
+
   it('reads the password from ~/.pgpass (mode 0600 only, as libpq does)', () => {
     const s = rep(null);
     const u = new URL(annUrl);
