@@ -291,6 +291,29 @@ describe('refer team join, status and leave', () => {
     expect(s.refer(['team', 'sync']).code).toBe(0);
   });
 
+  it('export leaves the team out; an import --force while in the team reaches the server at the next sync', async () => {
+    const role = server.role('joy');
+    const url = await addRep(server, role, 'Joy-pw-7');
+    const s = rep('Joy-pw-7');
+    seed(s);
+    expect(s.refer(['team', 'join', url]).code).toBe(0);
+    const file = join(s.dir, 'export.json');
+    expect(s.refer(['export', '-o', file]).code).toBe(0);
+    const doc = readFileSync(file, 'utf8');
+    expect(doc).not.toContain(role);
+    expect(doc).not.toContain(server.db);
+    expect(s.refer(['relation', 'add', 'Lotte Bos']).code).toBe(0);
+    expect(s.refer(['team', 'sync']).code).toBe(0);
+    const admin = await server.admin();
+    const names = async () => (await admin.query('SELECT name FROM refer.relations WHERE rep = $1 ORDER BY name', [role])).rows.map((r) => r.name);
+    expect(await names()).toEqual(['Lotte Bos', 'Noor Jansen']);
+    const restored = s.refer(['import', file, '--force']);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(s.refer(['team', 'status']).code).toBe(0);
+    expect(s.refer(['team', 'sync']).code).toBe(0);
+    expect(await names()).toEqual(['Noor Jansen']);
+  });
+
   it('reads the password from ~/.pgpass (mode 0600 only, as libpq does)', () => {
     const s = rep(null);
     const u = new URL(annUrl);
