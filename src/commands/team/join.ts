@@ -2,7 +2,8 @@ import type { Context } from '../../context.js';
 import { getProfile } from '../../db/repos/profile.js';
 import { getTeam, joinTeam, pendingChanges } from '../../db/repos/team.js';
 import { UsageError } from '../../errors.js';
-import { connectTeam, parseTeamUrl, teamError, where } from '../../team/connect.js';
+import { connectTeam, parseTeamUrl, where } from '../../team/connect.js';
+import { registerRep } from '../../team/membership.js';
 import { syncTeam } from '../../team/sync.js';
 import { progressLine } from './sync.js';
 
@@ -31,16 +32,8 @@ export default async function join(ctx: Context, [text = '']: string[], opts: { 
   }
   const team = await connectTeam(text, ctx.env, { warn: (t) => ctx.warn(t) });
   try {
-    const shown = name ?? had?.name ?? getProfile(db)?.name?.trim() ?? team.rep;
-    try {
-      await team.client.query(
-        `INSERT INTO refer.reps (rep, name) VALUES (current_user, $1)
-         ON CONFLICT (rep) DO UPDATE SET name = EXCLUDED.name WHERE refer.reps.name IS DISTINCT FROM EXCLUDED.name`,
-        [shown],
-      );
-    } catch (err) {
-      throw teamError(err, team.url);
-    }
+    const shown = name || had?.name || getProfile(db)?.name?.trim() || team.rep;
+    await registerRep(team, shown);
     joinTeam(db, { url: team.url.url, rep: team.rep, name: shown, serverVersion: team.schemaVersion }, ctx.now());
     // the first sync: a failure leaves the membership and the outbox for `refer team sync`
     const progress = progressLine(ctx);
