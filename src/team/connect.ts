@@ -136,7 +136,8 @@ function fromPgpass(u: TeamUrl, env: Env, warn: (text: string) => void): string 
   return undefined;
 }
 
-function resolvePassword(u: TeamUrl, given: string | undefined, env: Env, warn: (text: string) => void): string | undefined {
+/** The password for a connection by libpq's rules: the URL's, else PGPASSWORD, else the password file. */
+export function resolvePassword(u: TeamUrl, given: string | undefined, env: Env, warn: (text: string) => void): string | undefined {
   if (given !== undefined) return given;
   if (env.PGPASSWORD !== undefined && env.PGPASSWORD !== '') return env.PGPASSWORD;
   return fromPgpass(u, env, warn);
