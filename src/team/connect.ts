@@ -36,7 +36,7 @@ const EXPECTED = 'expected postgres://USER@HOST[:PORT]/DATABASE';
 
 /** The URL with any password masked, for a message about a URL that could not be used. */
 function masked(text: string): string {
-  return text.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+  return text.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^:/@\s]*):\S*@/i, '$1:***@');
 }
 
 /**
@@ -66,9 +66,13 @@ function parseWithPassword(text: string, env: Env): { url: TeamUrl; password: st
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) throw new UsageError(`bad port "${portText}" in the URL (${EXPECTED})`);
   const user = decodeURIComponent(u.username) || env.PGUSER || safeLoginName();
-  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  // libpq also takes the password as a parameter (?password=…): used like one in the userinfo,
+  // and never kept in the URL
+  const param = u.searchParams.get('password');
+  const password = u.password ? decodeURIComponent(u.password) : param || undefined;
   const clean = new URL(u.href);
   clean.password = '';
+  for (const secret of ['password', 'sslpassword']) clean.searchParams.delete(secret);
   clean.username = encodeURIComponent(user);
   if (!clean.port && port !== 5432) clean.port = String(port);
   return { url: { url: clean.href, host, port, database, user }, password };
@@ -132,7 +136,8 @@ function fromPgpass(u: TeamUrl, env: Env, warn: (text: string) => void): string 
   return undefined;
 }
 
-function resolvePassword(u: TeamUrl, given: string | undefined, env: Env, warn: (text: string) => void): string | undefined {
+/** The password for a connection by libpq's rules: the URL's, else PGPASSWORD, else the password file. */
+export function resolvePassword(u: TeamUrl, given: string | undefined, env: Env, warn: (text: string) => void): string | undefined {
   if (given !== undefined) return given;
   if (env.PGPASSWORD !== undefined && env.PGPASSWORD !== '') return env.PGPASSWORD;
   return fromPgpass(u, env, warn);
@@ -192,14 +197,23 @@ export interface ConnectOptions {
   warn?: (text: string) => void;
 }
 
+function destroy(client: Client): void {
+  const stream = (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
+  stream?.destroy();
+  client.end().catch(() => {});
+}
+
 /** Connects without looking at the team schema (for `team setup`). */
 export async function openClient(text: string, env: Env, opts: ConnectOptions = {}): Promise<{ url: TeamUrl; client: Client }> {
   const { url, password } = parseWithPassword(text, env);
   const secret = resolvePassword(url, password, env, opts.warn ?? (() => {}));
   const target = new URL(url.url);
   if (secret !== undefined) target.password = encodeURIComponent(secret);
+  // sslmode as libpq means it (require: encrypted, the certificate not checked; verify-full: checked);
+  // node-postgres otherwise reads require as verify-full and prints a warning of many lines
+  if (target.searchParams.has('sslmode') && !target.searchParams.has('uselibpqcompat')) target.searchParams.set('uselibpqcompat', 'true');
   const timeout = Number(env.PGCONNECT_TIMEOUT) > 0 ? Number(env.PGCONNECT_TIMEOUT) * 1000 : 10_000;
-  let client: Client;
+  let client: Client | undefined;
   try {
     const pg = await import('pg');
     const ClientClass = (pg.default?.Client ?? pg.Client) as typeof Client;
@@ -212,6 +226,9 @@ export async function openClient(text: string, env: Env, opts: ConnectOptions = 
     client.on('error', () => {});
     await client.connect();
   } catch (err) {
+    // a connection refused half-way (authentication) may keep its socket open: close it, or the
+    // process would wait on it
+    if (client) destroy(client);
     throw teamError(err, url);
   }
   return { url, client };

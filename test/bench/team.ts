@@ -87,7 +87,9 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
   settle(idleDb);
 
   // one server round trip, as the rep sees it
-  const client = new pg.Client({ connectionString: rep.href, password: PASSWORD });
+  const withPassword = new URL(rep.href);
+  withPassword.password = PASSWORD;
+  const client = new pg.Client(withPassword.href);
   await client.connect();
   const trips: number[] = [];
   for (let i = 0; i < 50; i++) {

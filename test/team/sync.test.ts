@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, refer, referOk } from '../support/bin.js';
 import { seedAsk } from '../support/followup-seed.js';
+import { referPty } from '../support/pty.js';
 import { addRep, teamServer } from '../support/team.js';
 import { SHARED } from '../../src/team/shared.js';
 
@@ -148,12 +149,15 @@ async function waitGone(rep: Rep): Promise<void> {
   }
 }
 
+const TRICKY = 'Quote " backslash \\ comma, {braces} NULL \'single\' \n newline ünïcode';
+
 describe('refer team sync', () => {
   it('pushes one rep’s changes and pulls them into a teammate’s cache; a second sync changes nothing', async () => {
     const ann = await newRep('Ann');
     const bob = await newRep('Bob');
     ann.ok(['relation', 'add', 'Carla Client', '--kind', 'client', '--company', 'Acme', '--role', 'CFO', '--linkedin', 'https://www.linkedin.com/in/carla-client']);
     ann.ok(['nps', 'Carla Client', '9']);
+    ann.ok(['relation', 'add', 'Zoë "Zee" O\'Brien', '--company', TRICKY]);
     seedAsk(ann.db, { relation: 'Carla Client', referees: ['Dirk Referee'], askedAt: new Date('2026-11-02T10:00:00Z'), dueAt: new Date('2026-11-05T10:00:00Z') });
 
     const first = ann.sync();
@@ -167,8 +171,10 @@ describe('refer team sync', () => {
     const pulled = bob.sync();
     expect(pulled.pushed).toBe(0);
     expect(pulled.pulled).toBeGreaterThanOrEqual(4);
-    const cached = local(bob, (db) => db.prepare('SELECT rep, name, company, nps_score, last_ask_at FROM team_relations').all());
+    const cached = local(bob, (db) => db.prepare("SELECT rep, name, company, nps_score, last_ask_at FROM team_relations WHERE name = 'Carla Client'").all());
     expect(cached).toEqual([{ rep: ann.role, name: 'Carla Client', company: 'Acme', nps_score: 9, last_ask_at: '2026-11-02T10:00:00.000Z' }]);
+    // text arrives as it was typed, whatever it holds
+    expect(local(bob, (db) => db.prepare("SELECT company FROM team_relations WHERE name LIKE 'Zo%'").pluck().get())).toBe(TRICKY);
     expect(local(bob, (db) => db.prepare('SELECT name FROM team_connections').pluck().all())).toEqual(['Dirk Referee']);
     expect(local(bob, (db) => db.prepare('SELECT rep, name FROM team_reps ORDER BY name').all())).toContainEqual({ rep: ann.role, name: 'Ann' });
 
@@ -280,6 +286,23 @@ describe('refer team sync', () => {
     for (const r of all) expect(r.code, r.stderr).toBe(0);
     for (const rep of reps) expect(await serverCounts(rep)).toEqual(localCounts(rep));
   }, 120_000);
+
+  it('shows a progress line on a terminal while a large push goes, and none in a pipe', async () => {
+    const ann = await newRep('Ann');
+    bigImport(ann, 12_000, 'Shown');
+    const pty = referPty(['team', 'sync'], { env: ann.env });
+    await pty.waitFor(/pushing [\d,]+ of 12,001 changes…/);
+    const end = await pty.exit(60_000);
+    expect(end.code).toBe(0);
+    expect(end.output).toMatch(/Synced with 127\.0\.0\.1:\d+\/\S+: 12,001 changes sent, [\d,]+ teammate rows? received\./);
+    // the line is cleared before the result
+    expect(pty.raw()).toMatch(/\r\x1b\[K/);
+
+    ann.ok(['connection', 'import', 'Shown Ambassador', linkedinCsv(3_000, 'Piped')]);
+    const piped = ann.run(['team', 'sync']);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+  }, 60_000);
 
   it('erases a forgotten person from the team database at the next sync, and says so', async () => {
     const ann = await newRep('Ann');

@@ -6,7 +6,7 @@ import { notInTeam } from '../../team/local.js';
 const PROGRESS_FROM = 2_000;
 
 /** A progress line on a terminal (stderr), rewritten in place, cleared at the end. */
-function progressLine(ctx: Context): { update?: (done: number, total: number) => void; end(): void } {
+export function progressLine(ctx: Context): { update?: (done: number, total: number) => void; end(): void } {
   const err = ctx.io.stderr;
   if (!err.isTTY || ctx.json) return { end() {} };
   let shown = false;

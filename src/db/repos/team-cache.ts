@@ -5,7 +5,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { addonPath, type Db } from '../open.js';
 import { FailureError } from '../../errors.js';
-import { type Entity, ENTITY_TABLE, PUSH_ORDER, SHARED, type SharedTable } from '../../team/shared.js';
+import { ENTITY_TABLE, PUSH_ORDER, SHARED, type SharedTable } from '../../team/shared.js';
 
 /** The shared tables, parents before children (the order rows can be upserted in). */
 export const TABLES: readonly SharedTable[] = PUSH_ORDER.map((e) => ENTITY_TABLE[e]);
@@ -47,9 +47,6 @@ export interface Outbox {
   tables: TableChanges[];
 }
 
-/** Ids are read in slices, each through json_each (one index seek per id). */
-const SLICE = 10_000;
-
 /**
  * The outbox up to its current end, de-duplicated, with the current shared values of each row
  * it names (a row gone locally is a delete) — read in one transaction, so the values are those
@@ -60,31 +57,34 @@ export function readOutbox(db: Db): Outbox | undefined {
   return db.transaction(() => {
     const maxSeq = db.prepare('SELECT max(seq) FROM team_outbox').pluck().get() as number | null;
     if (maxSeq === null) return undefined;
-    const byTable = new Map<string, number[]>();
-    const pairs = db.prepare('SELECT entity, local_id FROM team_outbox WHERE seq <= ? GROUP BY entity, local_id').raw().all(maxSeq) as Array<[Entity, number]>;
-    for (const [entity, id] of pairs) {
-      const table = ENTITY_TABLE[entity];
-      let ids = byTable.get(table);
-      if (!ids) byTable.set(table, (ids = []));
-      ids.push(id);
-    }
     const tables: TableChanges[] = [];
-    for (const table of TABLES) {
-      const ids = byTable.get(table);
-      if (!ids?.length) continue;
+    let entries = 0;
+    for (const entity of PUSH_ORDER) {
+      const table = ENTITY_TABLE[entity];
       const columns = sharedColumns(table);
-      const read = db.prepare(`SELECT ${columns.map((c) => expr(table, c)).join(', ')} FROM ${table} t WHERE t.id IN (SELECT value FROM json_each(?))`).raw();
+      // each distinct id once, with its row as it is now (none: deleted)
+      const rows = db
+        .prepare(
+          `SELECT o.local_id, t.id IS NULL, ${columns.slice(1).map((c) => expr(table, c)).join(', ')}
+           FROM (SELECT DISTINCT local_id FROM team_outbox WHERE entity = ? AND seq <= ?) o LEFT JOIN ${table} t ON t.id = o.local_id`,
+        )
+        .raw()
+        .all(entity, maxSeq) as unknown[][];
+      if (!rows.length) continue;
+      entries += rows.length;
       const values: unknown[][] = columns.map(() => []);
-      const present = new Set<number>();
-      for (let i = 0; i < ids.length; i += SLICE) {
-        for (const row of read.all(JSON.stringify(ids.slice(i, i + SLICE))) as unknown[][]) {
-          present.add(row[0] as number);
-          row.forEach((v, c) => values[c]!.push(v));
+      const deleted: number[] = [];
+      for (const row of rows) {
+        if (row[1]) {
+          deleted.push(row[0] as number);
+          continue;
         }
+        values[0]!.push(row[0]);
+        for (let c = 1; c < columns.length; c++) values[c]!.push(row[c + 1]);
       }
-      tables.push({ table, columns, values, deleted: ids.filter((id) => !present.has(id)) });
+      tables.push({ table, columns, values, deleted });
     }
-    return { maxSeq, entries: pairs.length, tables };
+    return { maxSeq, entries, tables };
   })();
 }
 
