@@ -21,7 +21,9 @@ import {
   clearOutbox,
   lockSync,
   markSynced,
+  type Outbox,
   type Pulled,
+  readEverything,
   readOutbox,
   TABLES,
   writeCache,
@@ -119,47 +121,69 @@ function upsertSql(table: SharedTable, columns: string[]): string {
   );
 }
 
+/** PostgreSQL's foreign_key_violation: the server lacks a parent of a row sent. */
+const MISSING_PARENT = '23503';
+
 async function push(db: Db, team: Team, progress?: (done: number, total: number) => void): Promise<number> {
   const outbox = readOutbox(db);
   if (!outbox) return 0;
-  const total = outbox.tables.reduce((n, t) => n + t.deleted.length + (t.values[0]?.length ?? 0), 0);
-  let done = 0;
-  let changed = 0;
-  await onServer(team, async (c) => {
-    await c.query('BEGIN');
+  const changed = await onServer(team, async (c) => {
     try {
-      // held to COMMIT: a second sync of this rep (another machine) waits here for this one
-      await c.query(REP_LOCK);
-      for (const t of [...outbox.tables].reverse()) {
-        if (!t.deleted.length) continue;
-        changed += rowCount(await c.query(`DELETE FROM refer.${t.table} WHERE rep = current_user AND id = ANY($1::bigint[])`, [pgArray(t.deleted)]));
-        done += t.deleted.length;
-        progress?.(done, total);
-      }
-      for (const t of outbox.tables) {
-        const n = t.values[0]?.length ?? 0;
-        if (!n) continue;
-        const sql = upsertSql(t.table, t.columns);
-        for (let i = 0; i < n; i += BATCH) {
-          changed += rowCount(await c.query(sql, t.values.map((col) => pgArray(col.slice(i, i + BATCH)))));
-          done += Math.min(BATCH, n - i);
-          progress?.(done, total);
-        }
-      }
-      // teammates pull only the reps whose version moved
-      const me = await c.query('UPDATE refer.reps SET version = version + $1, synced_at = now() WHERE rep = current_user', [changed > 0 ? 1 : 0]);
-      if (rowCount(me) === 0) {
-        throw new FailureError(`${team.rep} is not a member of the team at ${team.url.host}:${team.url.port} any more; nothing was sent (run refer team join URL again)`);
-      }
-      await c.query('COMMIT');
+      return await send(c, team, outbox, progress);
     } catch (err) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw err;
+      if ((err as { code?: string }).code !== MISSING_PARENT) throw err;
+      // The team database lacks a row this one still has (deleted there by hand, or restored
+      // from an older backup): this push alone cannot fix it, so everything is sent once, and
+      // what the server holds beyond it goes.
+      return send(c, team, readEverything(db), progress);
     }
   });
   // only now: if the process dies before this line, the next sync sends the same rows, unchanged
   clearOutbox(db, outbox.maxSeq);
   return changed;
+}
+
+/** One push in one server transaction; returns the rows the server changed. */
+async function send(c: Client, team: Team, outbox: Outbox, progress?: (done: number, total: number) => void): Promise<number> {
+  const total = outbox.tables.reduce((n, t) => n + t.deleted.length + (t.values[0]?.length ?? 0), 0);
+  let done = 0;
+  let changed = 0;
+  await c.query('BEGIN');
+  try {
+    // held to COMMIT: a second sync of this rep (another machine) waits here for this one
+    await c.query(REP_LOCK);
+    for (const t of [...outbox.tables].reverse()) {
+      if (outbox.everything) {
+        // children first, as the deletes below: the rows of this rep the local database no longer has
+        const ids = pgArray(t.values[0] ?? []);
+        changed += rowCount(await c.query(`DELETE FROM refer.${t.table} WHERE rep = current_user AND NOT (id = ANY($1::bigint[]))`, [ids]));
+      }
+      if (!t.deleted.length) continue;
+      changed += rowCount(await c.query(`DELETE FROM refer.${t.table} WHERE rep = current_user AND id = ANY($1::bigint[])`, [pgArray(t.deleted)]));
+      done += t.deleted.length;
+      progress?.(done, total);
+    }
+    for (const t of outbox.tables) {
+      const n = t.values[0]?.length ?? 0;
+      if (!n) continue;
+      const sql = upsertSql(t.table, t.columns);
+      for (let i = 0; i < n; i += BATCH) {
+        changed += rowCount(await c.query(sql, t.values.map((col) => pgArray(col.slice(i, i + BATCH)))));
+        done += Math.min(BATCH, n - i);
+        progress?.(done, total);
+      }
+    }
+    // teammates pull only the reps whose version moved
+    const me = await c.query('UPDATE refer.reps SET version = version + $1, synced_at = now() WHERE rep = current_user', [changed > 0 ? 1 : 0]);
+    if (rowCount(me) === 0) {
+      throw new FailureError(`${team.rep} is not a member of the team at ${team.url.host}:${team.url.port} any more; nothing was sent (run refer team join URL again)`);
+    }
+    await c.query('COMMIT');
+    return changed;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw err;
+  }
 }
 
 /** int8 as a JS number (local ids are SQLite integers); the rest as pg parses it. */
