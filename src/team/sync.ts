@@ -45,7 +45,7 @@ export interface SyncOptions {
   /** called after each batch of a push: rows sent so far, rows to send */
   progress?: (done: number, total: number) => void;
   now?: () => Date;
-  /** how long to wait for another sync of this database (default 2 minutes) */
+  /** how long to wait for another sync of this database, or of this rep on the server (default 2 minutes) */
   lockTimeoutMs?: number;
 }
 
@@ -85,9 +85,10 @@ const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD
 
 /** Pushes, then pulls; returns what moved. Server errors become one line naming host and port. */
 export async function syncTeam(db: Db, team: Team, opts: SyncOptions = {}): Promise<SyncResult> {
-  const release = lockSync(db, opts.lockTimeoutMs ?? 120_000);
+  const wait = opts.lockTimeoutMs ?? 120_000;
+  const release = lockSync(db, wait);
   try {
-    const pushed = await push(db, team, opts.progress);
+    const pushed = await push(db, team, wait, opts.progress);
     const pulled = await pull(db, team);
     const syncedAt = (opts.now?.() ?? new Date()).toISOString();
     markSynced(db, syncedAt);
@@ -121,21 +122,24 @@ function upsertSql(table: SharedTable, columns: string[]): string {
   );
 }
 
+/** PostgreSQL's lock_not_available: lock_timeout ran out. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /** PostgreSQL's foreign_key_violation: the server lacks a parent of a row sent. */
 const MISSING_PARENT = '23503';
 
-async function push(db: Db, team: Team, progress?: (done: number, total: number) => void): Promise<number> {
+async function push(db: Db, team: Team, wait: number, progress?: (done: number, total: number) => void): Promise<number> {
   const outbox = readOutbox(db);
   if (!outbox) return 0;
   const changed = await onServer(team, async (c) => {
     try {
-      return await send(c, team, outbox, progress);
+      return await send(c, team, wait, outbox, progress);
     } catch (err) {
       if ((err as { code?: string }).code !== MISSING_PARENT) throw err;
       // The team database lacks a row this one still has (deleted there by hand, or restored
       // from an older backup): this push alone cannot fix it, so everything is sent once, and
       // what the server holds beyond it goes.
-      return send(c, team, readEverything(db), progress);
+      return send(c, team, wait, readEverything(db), progress);
     }
   });
   // only now: if the process dies before this line, the next sync sends the same rows, unchanged
@@ -144,14 +148,23 @@ async function push(db: Db, team: Team, progress?: (done: number, total: number)
 }
 
 /** One push in one server transaction; returns the rows the server changed. */
-async function send(c: Client, team: Team, outbox: Outbox, progress?: (done: number, total: number) => void): Promise<number> {
+async function send(c: Client, team: Team, wait: number, outbox: Outbox, progress?: (done: number, total: number) => void): Promise<number> {
   const total = outbox.tables.reduce((n, t) => n + t.deleted.length + (t.values[0]?.length ?? 0), 0);
   let done = 0;
   let changed = 0;
   await c.query('BEGIN');
   try {
-    // held to COMMIT: a second sync of this rep (another machine) waits here for this one
-    await c.query(REP_LOCK);
+    // held to COMMIT: a second sync of this rep (another machine) waits here for this one,
+    // but not for ever behind one that hangs
+    await c.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(wait))}`);
+    try {
+      await c.query(REP_LOCK);
+    } catch (err) {
+      if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw err;
+      throw new FailureError(
+        `another sync of ${team.rep} has held the team database at ${team.url.host}:${team.url.port} for ${Math.round(wait / 1000)} s; nothing was sent, try again later`,
+      );
+    }
     for (const t of [...outbox.tables].reverse()) {
       if (outbox.everything) {
         // children first, as the deletes below: the rows of this rep the local database no longer has

@@ -13,7 +13,11 @@ import { BIN, refer, referOk } from '../support/bin.js';
 import { seedAsk } from '../support/followup-seed.js';
 import { referPty } from '../support/pty.js';
 import { addRep, teamServer } from '../support/team.js';
+import { openDb } from '../../src/db/open.js';
+import { connectTeam } from '../../src/team/connect.js';
+import { REP_LOCK } from '../../src/team/membership.js';
 import { SHARED } from '../../src/team/shared.js';
+import { syncTeam } from '../../src/team/sync.js';
 
 type Server = Awaited<ReturnType<typeof teamServer>>;
 let server: Server;
@@ -308,6 +312,30 @@ describe('refer team sync', () => {
     for (const r of all) expect(r.code, r.stderr).toBe(0);
     for (const rep of reps) expect(await serverCounts(rep)).toEqual(localCounts(rep));
   }, 120_000);
+
+  it('waits for another sync of the same rep on the server, but not for ever', async () => {
+    const ann = await newRep('Ann');
+    ann.ok(['relation', 'add', 'Quinn Waiting', '--kind', 'client']);
+    // another machine of Ann's, in the middle of its push
+    const other = await server.connectAs(ann.role, ann.env.PGPASSWORD!);
+    await other.query('BEGIN');
+    await other.query(REP_LOCK);
+    const db = openDb(ann.db);
+    const team = await connectTeam(local(ann, (d) => d.prepare('SELECT url FROM team').pluck().get() as string), ann.env);
+    try {
+      await expect(syncTeam(db, team, { lockTimeoutMs: 300 })).rejects.toThrow(/another sync of \S+ has held the team database at 127\.0\.0\.1:\d+/);
+      expect(pending(ann)).toBeGreaterThan(0);
+      // once it ends, this one goes through
+      const waiting = syncTeam(db, team, { lockTimeoutMs: 20_000 });
+      await sleep(200);
+      await other.query('COMMIT');
+      expect((await waiting).pushed).toBe(1);
+    } finally {
+      await other.end();
+      await team.close();
+      db.close();
+    }
+  }, 60_000);
 
   it('shows a progress line on a terminal while a large push goes, and none in a pipe', async () => {
     const ann = await newRep('Ann');
