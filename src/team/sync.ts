@@ -11,7 +11,8 @@
 // - pull: in one REPEATABLE READ transaction (one snapshot), the rows of the teammates whose
 //   version changed since the last pull replace theirs in the cache, in one local transaction.
 // - two syncs of one rep never interleave: a lock file beside the database (two local processes)
-//   and an advisory lock per rep on the server (two machines of one rep).
+//   and an advisory lock per rep on the server (any other client of the same role: a copy of the database, a
+//   second laptop — which the data model does not support, as local ids would collide).
 
 import type { Client, QueryResult } from 'pg';
 import type { Db } from '../db/open.js';
@@ -154,7 +155,7 @@ async function send(c: Client, team: Team, wait: number, outbox: Outbox, progres
   let changed = 0;
   await c.query('BEGIN');
   try {
-    // held to COMMIT: a second sync of this rep (another machine) waits here for this one,
+    // held to COMMIT: a second sync as this rep (not under the local lock) waits here for this one,
     // but not for ever behind one that hangs
     await c.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(wait))}`);
     try {

@@ -316,7 +316,7 @@ describe('refer team sync', () => {
   it('waits for another sync of the same rep on the server, but not for ever', async () => {
     const ann = await newRep('Ann');
     ann.ok(['relation', 'add', 'Quinn Waiting', '--kind', 'client']);
-    // another machine of Ann's, in the middle of its push
+    // another client of Ann's role, in the middle of its push
     const other = await server.connectAs(ann.role, ann.env.PGPASSWORD!);
     await other.query('BEGIN');
     await other.query(REP_LOCK);
