@@ -88,6 +88,8 @@ try {
       })();
     }
   }
+  // as a pull ends: the search index is brought up to date
+  local.prepare('UPDATE team SET last_pull_at = ?').run(new Date().toISOString());
   local.pragma('wal_checkpoint(TRUNCATE)');
   const cached = local.prepare('SELECT (SELECT count(*) FROM team_connections) AS c, (SELECT count(*) FROM team_relations) AS r').get() as { c: number; r: number };
   // the ask: the relation with the most shortlisted connections, asked about five of them
