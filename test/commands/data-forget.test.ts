@@ -185,6 +185,7 @@ describe('refer forget', () => {
       // which cached row each document of the team search index is, and which teammates changed since (006_team_cache_index.ts)
       team_search_docs: ['entity', 'rep'],
       team_search_stale: ['rep'],
+      team_people: ['key', 'entity', 'rep'],
     };
     const db = openDb(':memory:');
     // (the shadow tables of the team cache's full-text index hold copies of team_relations and team_connections)
