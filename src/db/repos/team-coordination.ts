@@ -125,6 +125,21 @@ const keysJson = (keys: Array<{ rep: string; id: number }>) => JSON.stringify(ke
 
 /** Teammates' connections whose name or company contains TEXT (a superset of what rankWhoKnows keeps). */
 export function whoKnowsCandidates(db: Db, text: string): WhoKnowsRow[] {
+  const seek = phrase(text);
+  if (seek !== null) {
+    // one statement from the index to the rows (the common case: a name or company of three characters or more)
+    refreshTeamSearch(db);
+    return db
+      .prepare(
+        `SELECT c.name, c.title, c.company, coalesce(p.name, c.rep) AS rep, r.name AS relation, r.nps_score AS npsScore
+         FROM team_search s JOIN team_search_docs d ON d.docid = s.rowid
+         JOIN team_connections c ON c.rep = d.rep AND c.id = d.id
+         JOIN team_relations r ON r.rep = c.rep AND r.id = c.relation_id
+         LEFT JOIN team_reps p ON p.rep = c.rep
+         WHERE team_search MATCH ? AND d.entity = 'connection'`,
+      )
+      .all(`{name company} : ${seek}`) as WhoKnowsRow[];
+  }
   const keys = matching(db, 'connection', [{ columns: ['name', 'company'], text }]);
   if (keys.length === 0) return [];
   return db
