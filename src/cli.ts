@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { Context, Env, GlobalOptions, Io } from './context.js';
-import { EXIT, ReferError } from './errors.js';
+import { EXIT, EXIT_MEANINGS, ReferError } from './errors.js';
 import { LANGS } from './core/model.js';
 import { choice, type MakeContext } from './register/util.js';
 import { registerSetup } from './register/setup.js';
@@ -79,7 +79,7 @@ Examples:
   $ refer relation list --ready
   $ refer --db /tmp/try.db relation add "Joris de Wit" --kind client --trust 4
 
-Exit codes: 0 ok, 1 failure, 2 usage error, 3 a check found something, 130 cancelled.`,
+Exit codes: ${EXIT_MEANINGS.map(([code, meaning]) => `${code} ${meaning}`).join(', ')}.`,
   );
   const word = argv && commandWord(argv);
   const group = GROUPS.find(([names]) => names.includes(word!));
