@@ -56,7 +56,8 @@ function templatesCommands(templates: Command, make: MakeContext): void {
       .action(lazy(make, () => import('../commands/templates/show.js'))),
     [
       'refer templates show referral/email.en',
-      'mkdir -p "$(refer templates path)/referral" && refer templates show referral/email.en > "$(refer templates path)/referral/email.en.md"',
+      // not `> "$(refer templates path)/referral/email.en.md"`: the shell makes that file, empty, before refer reads the templates
+      'refer templates show referral/email.en > email.en.md && mkdir -p "$(refer templates path)/referral" && mv email.en.md "$(refer templates path)/referral/"',
     ],
   );
   examples(
