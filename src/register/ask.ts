@@ -19,9 +19,9 @@ export function registerAsk(program: Command, make: MakeContext, deep = true): v
     [
       'refer ask',
       'refer ask "Sanne Visser" --channel email',
-      'refer ask 3 --to 12 14 15 --channel call --follow-up "next tuesday 10:00"',
+      'refer ask 1 --to 12 14 15 --channel call --follow-up "next tuesday 10:00"',
       'refer ask 3 --kind quote --channel linkedin --lang nl --dry-run',
-      'refer ask 3 --channel call --date yesterday --json',
+      'refer ask 1 --channel call --date yesterday --json',
     ],
   );
 

@@ -84,6 +84,6 @@ function relationCommands(relation: Command, make: MakeContext): void {
       .argument('<rel>', 'relation id or name')
       .option('--restore', 'bring an archived relation back')
       .action(lazy(make, () => import('../commands/relation/archive.js'))),
-    ['refer relation archive "Tom Bakker"', 'refer relation archive 4 --restore'],
+    ['refer relation archive "Wouter Claes"', 'refer relation archive 4 --restore'],
   );
 }
