@@ -39,6 +39,11 @@ export function descendants(cmd: Command): Command[] {
   return commands(cmd).flatMap((c) => [c, ...descendants(c)]);
 }
 
+/** Whether a command runs by itself (`refer followup`), not only lists its subcommands (`refer relation`). */
+export function runs(cmd: Command): boolean {
+  return commands(cmd).length === 0 || (cmd as unknown as { _actionHandler: unknown })._actionHandler != null;
+}
+
 /** The name of a command with its ancestors but the program: `relation add`. */
 export function commandPath(cmd: Command): string {
   const names: string[] = [];
@@ -83,8 +88,7 @@ function commandPage(program: Command, top: Command, meta: ManMeta): ManPage {
   const subs = descendants(top);
   const out: string[] = [...header(name, meta), '.SH NAME', `${text(name)} \\- ${text(help.commandDescription(top))}`];
   out.push('.SH SYNOPSIS');
-  const runnable = [top, ...subs].filter((c) => commands(c).length === 0 || c.registeredArguments.length > 0);
-  out.push(runnable.map((c) => terms(help.commandUsage(c))).join('\n.br\n'));
+  out.push([top, ...subs].filter(runs).map((c) => terms(help.commandUsage(c))).join('\n.br\n'));
   out.push('.SH DESCRIPTION');
   out.push(...commandBody(top, false));
   for (const cmd of subs) {
@@ -181,11 +185,11 @@ export function text(s: string): string {
   return /^[.']/.test(escaped) ? `\\&${escaped}` : escaped;
 }
 
-/** A filled paragraph: one input line per source line. */
+/** A filled paragraph: one input line per source line; a `code span` in bold. */
 function paragraph(s: string): string {
   return s
     .split('\n')
-    .map((l) => (l.trim() === '' ? '.sp' : text(l)))
+    .map((l) => (l.trim() === '' ? '.sp' : text(l).replace(/`([^`]+)`/g, '\\fB$1\\fP')))
     .join('\n');
 }
 

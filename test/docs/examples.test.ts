@@ -184,6 +184,12 @@ function runInShell(example: Example, box: Sandbox): Promise<{ code: number | nu
   });
 }
 
+/** A single refer command without shell syntax (quotes and `~/` aside). */
+function plain(example: Example): boolean {
+  const unquoted = example.command.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '');
+  return example.prelude.length === 0 && /^refer(\s|$)/.test(example.command) && !/[|<>;&`$(){}*?\\]/.test(unquoted);
+}
+
 /** When and how a page says its output was captured: "captured 2026-11-25 at 20:00 … 100 columns". */
 function capture(context: string): { now?: Date; columns: number } {
   const m = /captured (\d{4})-(\d{2})-(\d{2})(?: at (\d{1,2}):(\d{2}))?/.exec(context);
@@ -193,8 +199,12 @@ function capture(context: string): { now?: Date; columns: number } {
   return { now: new Date(y!, mo! - 1, d!, Number.isNaN(h) ? 12 : h!, Number.isNaN(mi) ? 0 : mi!), columns };
 }
 
-/** refer in-process on a terminal of `columns` (standard input is not one: nothing prompts). */
-async function runOnTerminal(args: string[], env: Record<string, string | undefined>, columns: number, now?: Date) {
+/**
+ * refer in-process, on a terminal of `columns` or in a pipe; standard input is never a terminal,
+ * so nothing prompts.
+ */
+async function runIn(args: string[], env: Record<string, string | undefined>, opts: { columns?: number; now?: Date } = {}) {
+  const { columns, now } = opts;
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough();
@@ -203,7 +213,7 @@ async function runOnTerminal(args: string[], env: Record<string, string | undefi
   stdout.on('data', (d) => (out += d));
   stderr.on('data', (d) => (err += d));
   stdin.end();
-  Object.assign(stdout, { isTTY: true, columns });
+  if (columns !== undefined) Object.assign(stdout, { isTTY: true, columns });
   const code = await main(args, { stdin, stdout, stderr }, env, now ? () => now : undefined);
   return { code, stdout: out, stderr: err };
 }
@@ -231,8 +241,31 @@ describe('the examples of the README and docs/', () => {
 
   const runnable = EXAMPLES.filter((e) => !(e.command in SKIP) && !(commandOf(e.command)! in SKIP_COMMANDS));
 
-  describe.concurrent('run on a fresh demo database', () => {
-    for (const example of runnable.filter((e) => e.output === undefined)) {
+  // A plain command runs in-process (much cheaper than a shell and a Node each), one at a time,
+  // for it runs in the sandbox's folder; one with shell syntax runs in bash with the built bin.
+  const commandsOnly = runnable.filter((e) => e.output === undefined);
+  describe('run on a fresh demo database (plain commands)', () => {
+    for (const example of commandsOnly.filter(plain)) {
+      it(`${example.where}: ${example.command}`, async () => {
+        const box = sandbox();
+        const line = sandboxed(example.command, box).replaceAll('"$REFER_DB"', JSON.stringify(box.env.REFER_DB));
+        const args = words(line)
+          .slice(1)
+          .map((w) => (w.startsWith('~/') ? join(box.env.HOME!, w.slice(2)) : w));
+        const cwd = process.cwd();
+        process.chdir(box.dir);
+        try {
+          const r = await runIn(args, box.env);
+          expect([0, 3], `refer ${args.join(' ')} exited ${r.code}:\n${r.stderr}`).toContain(r.code);
+        } finally {
+          process.chdir(cwd);
+        }
+      });
+    }
+  });
+
+  describe.concurrent('run on a fresh demo database (with shell syntax)', () => {
+    for (const example of commandsOnly.filter((e) => !plain(e))) {
       it(`${example.where}: ${example.command}`, async () => {
         const box = sandbox();
         const r = await runInShell(example, box);
@@ -255,13 +288,13 @@ describe('the examples of the README and docs/', () => {
         const key = now?.toISOString() ?? 'now';
         if (!demos.has(key)) {
           const db = join(base, `demo-${demos.size}.db`);
-          const made = await runOnTerminal(['demo', '--db', db], box.env, columns, now);
+          const made = await runIn(['demo', '--db', db], box.env, { columns, now });
           expect(made.code, made.stderr).toBe(0);
           demos.set(key, db);
         }
         cpSync(demos.get(key)!, box.env.REFER_DB!);
         const args = words(sandboxed(example.command, box).replace('"$REFER_DB"', box.env.REFER_DB!)).slice(1);
-        const r = await runOnTerminal(args, box.env, columns, now);
+        const r = await runIn(args, box.env, { columns, now });
         expect([0, 3], r.stderr).toContain(r.code);
         expect(normalised(r.stdout + r.stderr, now !== undefined)).toBe(normalised(example.output!, now !== undefined));
       });
