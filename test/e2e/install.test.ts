@@ -8,13 +8,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli.js';
+import { commandPath, descendants } from '../../src/man/roff.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'refer-install-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const program = buildProgram({ stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough() } as never, {});
 
 // npm test's own npm settings (npm_config_*) stay out of the npm run here
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
@@ -39,10 +43,14 @@ describe('npm pack, then npm install -g of the tarball', () => {
     const manpath = join(prefix, 'share', 'man');
     expect(readdirSync(join(manpath, 'man1')).sort()).toEqual(pkg.man.map((f) => f.split('/').pop()).sort());
     const man = (page: string) => run('man', [page], { MANPATH: manpath, MANWIDTH: '100', MANPAGER: 'cat', PAGER: 'cat' }, dir);
-    expect(man('refer')).toMatch(/^REFER\(1\)/);
-    expect(man('refer')).toContain(`refer ${pkg.version}`);
+    const refer = man('refer');
+    expect(refer).toMatch(/^REFER\(1\)/);
+    expect(refer).toContain(`refer ${pkg.version}`);
+    const squashed = refer.replace(/\s+/g, ' ');
+    for (const cmd of descendants(program)) expect(squashed).toContain(`refer ${commandPath(cmd)}`);
     const ask = man('refer-ask');
     expect(ask).toMatch(/^REFER-ASK\(1\)/);
-    expect(ask).toContain('--follow-up');
+    const askCommand = program.commands.find((c) => c.name() === 'ask')!;
+    for (const option of [...askCommand.options, ...program.options]) expect(ask).toContain(option.long!);
   });
 });
