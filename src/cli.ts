@@ -72,7 +72,7 @@ The playbook:
   2. list 5-10 ICP connections  refer connection import "Sanne Visser" Connections.csv
   3. draft a value-focused ask  refer ask "Sanne Visser" --to 12 14 --channel email
   4. follow up in 15 minutes    refer followup
-  5. track outcomes             refer outcome 7 introduced; refer stats
+  5. track outcomes             refer outcome 12 introduced; refer stats
 
 Examples:
   $ refer init
