@@ -19,10 +19,9 @@ CREATE TABLE fit_icp (
   icp TEXT NOT NULL
 ) STRICT;
 
--- connection list REL --fit --limit 10: the relation's best fits in the order shown, ten rows read
+-- connection list REL --fit --limit 10: the relation's best fits in the order shown, ten rows
+-- read; and a seek on (relation_id, fit IS NULL) finds the rows still to score
 CREATE INDEX connections_fit ON connections (relation_id, fit DESC, (shortlisted_at IS NOT NULL) DESC, name_key);
--- the rows still to score, per relation (a tiny index: empty once scored)
-CREATE INDEX connections_unscored ON connections (relation_id) WHERE fit IS NULL;
 
 -- a change to what the fit reads (or to the name) makes the stored fit stale: scored again on read
 CREATE TRIGGER connections_fit_stale AFTER UPDATE OF name, title, company, industry, size, location ON connections
