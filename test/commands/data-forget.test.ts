@@ -168,8 +168,8 @@ describe('refer forget', () => {
       relations: ['name', 'company', 'role', 'linkedin', 'email', 'kind', 'motivation', 'archived_at', 'created_at', 'updated_at'],
       nps_answers: ['answered_at', 'created_at'],
       moments: ['kind', 'occurred_at', 'created_at'],
-      // fit_reasons and name_key are derived from the row's own fields (and go with it)
-      connections: ['name', 'title', 'company', 'industry', 'location', 'linkedin', 'email', 'connected_on', 'source', 'shortlisted_at', 'created_at', 'updated_at', 'fit_reasons', 'name_key'],
+      // name_key is derived from the row's own name (and goes with it)
+      connections: ['name', 'title', 'company', 'industry', 'location', 'linkedin', 'email', 'connected_on', 'source', 'shortlisted_at', 'created_at', 'updated_at', 'name_key'],
       asks: ['channel', 'kind', 'template', 'lang', 'asked_at', 'created_at'],
       referrals: ['stage', 'reached', 'ask_kind', 'asked_at', 'agreed_at', 'introduced_at', 'meeting_at', 'opportunity_at', 'won_at', 'closed_at', 'updated_at'],
       referral_events: ['stage', 'at', 'created_at'],

@@ -1,16 +1,15 @@
-// Migration 3 (speed): each connection's ICP fit is stored when it is written, so that listing a
-// relation's best-fitting connections reads those rows only, not their whole network re-scored.
+// Migration 3 (speed): each connection's ICP fit score is stored when it is written, so that
+// listing a relation's best-fitting connections reads those rows only, not their whole network
+// re-scored. The reasons are worked out for the rows shown only.
 //
-// fit (0–100), fit_reasons (a JSON list) and fit_excluded are what src/core/fit.ts gives for the
-// ICP recorded in fit_icp; name_key orders names as refer does (src/core/text.ts nameSortKey).
-// fit IS NULL means "not scored yet": a row written by code that does not score (or whose
-// scored fields changed, see the trigger) is scored before it is read (src/db/repos/fit.ts);
-// an ICP other than fit_icp's re-scores every connection. Existing rows start unscored.
+// fit (0–100) is the score src/core/fit.ts gives for the ICP recorded in fit_icp; name_key
+// orders names as refer does (src/core/text.ts nameSortKey). fit IS NULL means "not scored
+// yet": a row written by code that does not score (or whose scored fields changed, see the
+// trigger) is scored before it is read (src/db/repos/fit.ts); an ICP other than fit_icp's
+// re-scores every connection. Existing rows start unscored.
 
 export default `
 ALTER TABLE connections ADD COLUMN fit INTEGER CHECK (fit BETWEEN 0 AND 100);
-ALTER TABLE connections ADD COLUMN fit_reasons TEXT;
-ALTER TABLE connections ADD COLUMN fit_excluded INTEGER CHECK (fit_excluded IN (0, 1));
 ALTER TABLE connections ADD COLUMN name_key TEXT;
 
 -- the ICP the stored fits were scored against (src/db/repos/fit.ts icpStamp)

@@ -42,7 +42,7 @@ export function bulkWriter(db: Db): BulkWriter {
   const moment = db.prepare('INSERT INTO moments (relation_id, text, kind, occurred_at, created_at) VALUES (?, ?, ?, ?, ?)');
   const connection = db.prepare(
     `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source,
-       shortlisted_at, created_at, updated_at, fit, fit_reasons, fit_excluded, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       shortlisted_at, created_at, updated_at, fit, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // scored against the ICP as it is when the first connection is written (the demo saves it first)
   let fit: FitWriter | undefined;

@@ -43,15 +43,14 @@ const SELECT = 'SELECT id, relation_id, name, title, company, industry, size, lo
 export function insertConnection(db: Db, relationId: number, f: ConnectionFields, source: 'manual' | 'linkedin' | 'csv', now: Date): number {
   const at = now.toISOString();
   return db.transaction(() => {
-    const [fit, fitReasons, fitExcluded, nameKey] = fitWriter(db).values(f);
+    const [fit, nameKey] = fitWriter(db).values(f);
     const info = db
       .prepare(
         `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source, created_at, updated_at,
-           fit, fit_reasons, fit_excluded, name_key)
-         VALUES (@relationId, @name, @title, @company, @industry, @size, @location, @linkedin, @email, @connectedOn, @source, @at, @at,
-           @fit, @fitReasons, @fitExcluded, @nameKey)`,
+           fit, name_key)
+         VALUES (@relationId, @name, @title, @company, @industry, @size, @location, @linkedin, @email, @connectedOn, @source, @at, @at, @fit, @nameKey)`,
       )
-      .run({ ...f, relationId, source, at, fit, fitReasons, fitExcluded, nameKey });
+      .run({ ...f, relationId, source, at, fit, nameKey });
     return Number(info.lastInsertRowid);
   }).immediate();
 }
@@ -160,11 +159,11 @@ function importer(db: Db, relationId: number, now: Date) {
   // Positional parameters: binding named ones costs about half again as much per row.
   const insert = db.prepare(
     `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source, created_at, updated_at,
-       fit, fit_reasons, fit_excluded, name_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       fit, name_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const fit = fitWriter(db);
-  const rescore = db.prepare('UPDATE connections SET fit = ?, fit_reasons = ?, fit_excluded = ?, name_key = ? WHERE id = ?');
+  const rescore = db.prepare('UPDATE connections SET fit = ?, name_key = ? WHERE id = ?');
   const at = now.toISOString();
   // Two people of the same name at the same company, each with their own profile, stay two.
   const sameNameWithoutOtherUrl = (row: ConnectionFields) => {
@@ -235,6 +234,11 @@ export async function importConnectionBatches(
   now: Date,
   dryRun = false,
 ): Promise<ImportCounts> {
+  // A network's rows go into three indexes in name, URL and fit order, not in the order they come:
+  // with SQLite's default 2 MB page cache, the pages of a big import are spilled to the WAL and read
+  // back many times over. A larger cache for the import (pages are only taken as they are used).
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -65536');
   // better-sqlite3's transaction() takes no async work, hence the statements by hand.
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -245,5 +249,7 @@ export async function importConnectionBatches(
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
   }
 }

@@ -23,7 +23,7 @@ interface ColumnInfo {
  */
 export const DERIVED_TABLES: readonly string[] = ['fit_icp'];
 export const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  connections: ['fit', 'fit_reasons', 'fit_excluded', 'name_key'],
+  connections: ['fit', 'name_key'],
 };
 
 /**

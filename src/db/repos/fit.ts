@@ -1,8 +1,9 @@
-// The stored ICP fit of each connection (migration 003_fit): scored when a connection is written,
-// all of them again when the ICP changes, read in the order `connection list` shows through the
-// index connections_fit. Scores and reasons are those of src/core/fit.ts icpFit, the order that of
-// compareNames: the same as scoring every connection on every read, which a big network (LinkedIn
-// allows 30,000) made cost what the network weighs instead of the ten rows shown.
+// The stored ICP fit score of each connection (migration 003_fit): scored when a connection is
+// written, all of them again when the ICP changes, read in the order `connection list` shows
+// through the index connections_fit; the reasons are worked out for the rows read only. Scores and
+// reasons are those of src/core/fit.ts icpFit, the order that of compareNames: the same as scoring
+// every connection on every read, which a big network (LinkedIn allows 30,000) made cost what the
+// network weighs instead of the ten rows shown.
 import type { Db } from '../open.js';
 import { type Fit, type FitInput, fitScorer, icpFit } from '../../core/fit.js';
 import type { Connection, Icp } from '../../core/model.js';
@@ -13,8 +14,8 @@ import { EMPTY_ICP, getIcp } from './profile.js';
 export const icpStamp = (icp: Icp): string =>
   JSON.stringify([icp.titles, icp.industries, icp.minSize, icp.maxSize, icp.regions, icp.excludeCompanies]);
 
-/** The fit columns of a connection, in the order of FIT_SET: fit, fit_reasons, fit_excluded, name_key. */
-export type FitValues = [number, string, 0 | 1, string];
+/** The fit columns of a connection, in the order of FIT_SET: fit, name_key. */
+export type FitValues = [number, string];
 
 /** Scores connections against the database's ICP (none: every fit neutral), for writing. */
 export interface FitWriter {
@@ -27,8 +28,7 @@ function writer(icp: Icp): FitWriter {
   return {
     icp,
     values(conn) {
-      const fit = score(conn);
-      return [fit.score, JSON.stringify(fit.reasons), fit.excluded ? 1 : 0, nameSortKey(conn.name)];
+      return [score(conn).score, nameSortKey(conn.name)];
     },
   };
 }
@@ -46,7 +46,7 @@ export function fitWriter(db: Db): FitWriter {
   return writer(icp);
 }
 
-const FIT_SET = 'fit = ?, fit_reasons = ?, fit_excluded = ?, name_key = ?';
+const FIT_SET = 'fit = ?, name_key = ?';
 
 interface ScoreRow {
   id: number;
@@ -71,13 +71,13 @@ export function rescoreAll(db: Db, icp: Icp, progress?: (done: number, total: nu
     // Reading the rows first: SQLite cannot write a table while a statement still reads it.
     let done = 0;
     let lastId = 0;
-    const page = db.prepare(`SELECT ${SCORE_COLUMNS}, fit, fit_reasons, fit_excluded, name_key FROM connections WHERE id > ? ORDER BY id LIMIT 5000`);
+    const page = db.prepare(`SELECT ${SCORE_COLUMNS}, fit, name_key FROM connections WHERE id > ? ORDER BY id LIMIT 5000`);
     for (;;) {
-      const rows = page.all(lastId) as Array<ScoreRow & { fit: number | null; fit_reasons: string | null; fit_excluded: number | null; name_key: string | null }>;
+      const rows = page.all(lastId) as Array<ScoreRow & { fit: number | null; name_key: string | null }>;
       if (rows.length === 0) break;
       for (const r of rows) {
         const v = w.values(r);
-        if (r.fit !== v[0] || r.fit_reasons !== v[1] || r.fit_excluded !== v[2] || r.name_key !== v[3]) update.run(...v, r.id);
+        if (r.fit !== v[0] || r.name_key !== v[1]) update.run(...v, r.id);
       }
       lastId = rows[rows.length - 1]!.id;
       done += rows.length;
@@ -126,12 +126,9 @@ interface FitRow {
   email: string | null;
   connected_on: string | null;
   shortlisted_at: string | null;
-  fit: number;
-  fit_reasons: string;
-  fit_excluded: number;
 }
 
-const toFitConnection = (r: FitRow): FitConnection => ({
+const toConnection = (r: FitRow): Connection => ({
   id: r.id,
   relationId: r.relation_id,
   name: r.name,
@@ -144,11 +141,9 @@ const toFitConnection = (r: FitRow): FitConnection => ({
   email: r.email,
   connectedOn: r.connected_on,
   shortlisted: r.shortlisted_at !== null,
-  fit: { score: r.fit, reasons: JSON.parse(r.fit_reasons) as string[], excluded: r.fit_excluded === 1 },
 });
 
-const COLUMNS =
-  'id, relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, shortlisted_at, fit, fit_reasons, fit_excluded';
+const COLUMNS = 'id, relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, shortlisted_at';
 
 /**
  * The orders refer shows connections in. fit: by score, the shortlist first among equals, then
@@ -167,7 +162,7 @@ const ORDER_SQL: Record<RankOrder, string> = {
 
 export interface RankOptions {
   order?: RankOrder;
-  /** only fits from this score on (and not excluded) */
+  /** only fits from this score on (1 or more; an excluded company scores 0) */
   minScore?: number;
   limit?: number;
 }
@@ -192,15 +187,23 @@ export function rankComputed(connections: Connection[], icp: Icp, opts: RankOpti
  * through connections_fit: with `minScore` and `limit`, the fit order reads only the rows returned.
  */
 export function rankedConnections(db: Db, relationId: number, opts: RankOptions = {}): FitConnection[] {
+  if (opts.minScore !== undefined && opts.minScore < 1) throw new RangeError('minScore must be 1 or more');
+  const icp = getIcp(db) ?? EMPTY_ICP;
   if (!ensureScored(db, relationId)) {
     const all = db.prepare(`SELECT ${COLUMNS} FROM connections WHERE relation_id = ? ORDER BY name COLLATE NOCASE, id`).all(relationId) as FitRow[];
-    return rankComputed(all.map((r) => ({ ...toFitConnection({ ...r, fit: 0, fit_reasons: '[]', fit_excluded: 0 }) })), getIcp(db) ?? EMPTY_ICP, opts);
+    return rankComputed(all.map(toConnection), icp, opts);
   }
-  const where = opts.minScore !== undefined ? ' AND fit >= ? AND fit_excluded = 0' : '';
+  // an excluded company scores 0: below any minimum that counts as a fit
+  const where = opts.minScore !== undefined ? ' AND fit >= ?' : '';
   const limit = opts.limit !== undefined ? ' LIMIT ?' : '';
   const params: number[] = [relationId];
   if (opts.minScore !== undefined) params.push(opts.minScore);
   if (opts.limit !== undefined) params.push(opts.limit);
   const sql = `SELECT ${COLUMNS} FROM connections WHERE relation_id = ?${where} ORDER BY ${ORDER_SQL[opts.order ?? 'fit']}${limit}`;
-  return (db.prepare(sql).all(...params) as FitRow[]).map(toFitConnection);
+  // the reasons (and whether the company is excluded) of the rows read, with the score stored
+  const score = fitScorer(icp);
+  return (db.prepare(sql).all(...params) as FitRow[]).map((r) => {
+    const c = toConnection(r);
+    return { ...c, fit: score(c) };
+  });
 }
