@@ -188,9 +188,12 @@ for (const g of groups) {
 rmSync(work, { recursive: true, force: true });
 
 const BASE_LABEL = { node: 'node -e 0', commander: 'commander floor', database: 'database floor' } as const;
+/** A plain-text table; a line of one cell (a heading) is printed as it is. */
 function table(header: string[], lines: string[][], right: Set<number>): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) => cells.map((s, i) => (right.has(i) ? s.padStart(widths[i]!) : s.padEnd(widths[i]!))).join('  ').trimEnd();
+  const cells = lines.filter((l) => l.length > 1);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((l) => l[i]!.length)));
+  const row = (cells: string[]) =>
+    cells.length === 1 ? cells[0]! : cells.map((s, i) => (right.has(i) ? s.padStart(widths[i]!) : s.padEnd(widths[i]!))).join('  ').trimEnd();
   return [row(header), ...lines.map(row)].join('\n');
 }
 
@@ -200,7 +203,7 @@ const header = ['command', 'median', 'vs', 'ratio', 'spread', '× node -e 0', 'p
 const lines: string[][] = [];
 for (const r of results) {
   if (r.group !== lastGroup) {
-    lines.push([`— ${r.group}`, '', '', '', '', '', '', '', '']);
+    lines.push([`— ${r.group}`]);
     lastGroup = r.group;
   }
   if ('error' in r) {

@@ -162,3 +162,35 @@ describe('the stored fit', () => {
     old.close();
   });
 });
+
+describe('refer icp set', () => {
+  it('re-scores the stored fits, so that connection list ranks by the new ICP at once', async () => {
+    const { sandbox } = await import('../support/run.js');
+    const s = sandbox();
+    try {
+      const demo = openDb(s.db);
+      generateDemo(demo, { now: NOW });
+      demo.close();
+      const list = async () => (await s.run(['connection', 'list', '1', '--json'], { now: NOW })).json() as Array<{ name: string; fit: { score: number; reasons: string[] } }>;
+      const before = await list();
+      expect((await s.run(['icp', 'set', '--titles', 'sales director', '--regions', 'Germany'], { now: NOW })).code).toBe(0);
+      const d = openDb(s.db);
+      const stale = d.prepare('SELECT count(*) FROM connections WHERE fit IS NULL').pluck().get();
+      const computed = rankComputed(listConnections(d, 1), getIcp(d)!, {});
+      d.close();
+      expect(stale).toBe(0);
+      const after = await list();
+      expect(after).toEqual(JSON.parse(JSON.stringify(computed)));
+      expect(after).not.toEqual(before);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  it('tells its progress every few thousand rows', () => {
+    const seen: Array<[number, number]> = [];
+    rescoreAll(db, ICP, (done, total) => seen.push([done, total]));
+    const total = db.prepare('SELECT count(*) FROM connections').pluck().get() as number;
+    expect(seen.at(-1)).toEqual([total, total]);
+  });
+});
