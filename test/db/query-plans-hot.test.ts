@@ -156,6 +156,17 @@ describe('the stored ICP fit', () => {
   });
 });
 
+describe('the shortlist', () => {
+  it('is read from the index of shortlisted connections, by id or by name, never from the whole network', async () => {
+    const { shortlistOf } = await import('../../src/db/repos/connections.js');
+    for (const order of ['id', 'name'] as const) {
+      const queries = await queriesDuring(() => void shortlistOf(db, relationId, order));
+      expect(queries).toHaveLength(1);
+      expect(plan(queries[0]!).join('\n')).toMatch(/^SEARCH connections USING INDEX connections_shortlisted \(relation_id=\?\)/);
+    }
+  });
+});
+
 describe('refer followup', () => {
   it('seeks only the open follow-ups up to the end of today, not the whole backlog ahead', async () => {
     const queries = await queriesOf(['followup']);
@@ -169,6 +180,12 @@ describe('refer relation list', () => {
     const queries = await queriesOf(['relation', 'list']);
     const waiting = queries.find((q) => /stage = 'asked'/.test(q.sql));
     expect(waiting && plan(waiting).join('\n')).toMatch(/(SCAN|SEARCH) f USING COVERING INDEX referrals_waiting/);
+  });
+
+  it("counts each relation's shortlist from the index of shortlisted connections, not from their networks", async () => {
+    const queries = await queriesOf(['relation', 'list']);
+    const shortlist = queries.find((q) => /shortlisted_at IS NOT NULL/.test(q.sql) && /count\(\*\)/.test(q.sql));
+    expect(shortlist && plan(shortlist).join('\n')).toMatch(/connections_shortlisted/);
   });
 
   it('finds the detector of a full read (the check itself can fail)', () => {
