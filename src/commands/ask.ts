@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import type { AskKind, Channel } from '../core/model.js';
 import { assertNotFuture, defaultFollowUp } from '../core/calendar.js';
 import type { Db } from '../db/open.js';
-import { listConnections } from '../db/repos/connections.js';
+import { shortlistOf } from '../db/repos/connections.js';
 import { getProfile } from '../db/repos/profile.js';
 import { resolveRelation } from '../db/repos/relations.js';
 import { CancelError, UsageError } from '../errors.js';
@@ -64,7 +64,7 @@ function fromFlags(db: Db, ref: string, fixed: FixedSelection, to: string[] | un
   const connections = to
     ? resolveConnections(db, to, relation)
     : kind === 'referral'
-      ? listConnections(db, relation.id).filter((c) => c.shortlisted).sort((a, b) => a.id - b.id)
+      ? shortlistOf(db, relation.id)
       : [];
   if (kind === 'referral' && connections.length === 0) {
     throw new UsageError(`${relation.name} has no shortlist: pick connections with --to or \`refer connection pick ${relation.id} ID...\``);

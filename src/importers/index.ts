@@ -10,6 +10,7 @@ import { parse as parseSync } from 'csv-parse/sync';
 import type { CsvError, Options as CsvOptions } from 'csv-parse';
 import { UsageError } from '../errors.js';
 import { mapColumns, toRow } from './columns.js';
+import { CsvRecords, type SlowParser } from './csv.js';
 import type { ColumnMap, FormatSpec, ImportFormat, ImportRow } from './columns.js';
 import { linkedin } from './linkedin.js';
 import { detectDelimiter, plain } from './plain.js';
@@ -237,7 +238,17 @@ export function parseConnectionsFile(content: string | Uint8Array, options: Pars
   const header = findHeader(text);
   if (header === null) throw noHeader(options.fileName);
   const collector = new Collector(header);
-  collector.read(parseSync(text.slice(header.offset), collector.csvOptions()));
+  // plain records read directly, the rest (if any) by csv-parse: see csv.ts
+  let rest = '';
+  let parsed: string[][] = [];
+  const csv = new CsvRecords(header.delimiter, MAX_RECORD_BYTES, () => ({
+    write: (t) => void (rest += t),
+    end: () => void (parsed = parseSync(rest, collector.csvOptions()) as string[][]),
+    records: () => parsed.splice(0),
+  }));
+  csv.write(text.slice(header.offset));
+  csv.end();
+  collector.read(csv.records());
   return collector.take();
 }
 
@@ -284,19 +295,28 @@ export async function* readConnections(
   }
 
   const collector = new Collector(header);
-  // The parser is fed and read by hand rather than piped: its Transform parses a whole chunk
+  // Plain records are read directly (csv.ts); from the first other one on, csv-parse reads the rest.
+  // That parser is fed and read by hand rather than piped: its Transform parses a whole chunk
   // within write(), and its records are then at hand to read(), while waiting on the stream for
   // each record took longer than the parsing itself.
-  const parser = parseStream(collector.csvOptions());
-  // An error destroys the parser on the spot (parser.errored); the event itself comes later.
-  parser.on('error', () => {});
-  function* records(): Generator<string[]> {
-    if (parser.errored) throw parser.errored;
-    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) yield record;
-  }
+  let parser: ReturnType<typeof parseStream> | undefined;
+  const csv = new CsvRecords(header.delimiter, MAX_RECORD_BYTES, (): SlowParser => {
+    const p = parseStream(collector.csvOptions());
+    parser = p;
+    // An error destroys the parser on the spot (p.errored); the event itself comes later.
+    p.on('error', () => {});
+    return {
+      write: (text) => void p.write(text),
+      end: () => void p.end(),
+      *records() {
+        if (p.errored) throw p.errored;
+        for (let record = p.read() as string[] | null; record !== null; record = p.read() as string[] | null) yield record;
+      },
+    };
+  });
   const feed = (text: string) => {
-    if (text !== '') parser.write(text);
-    collector.read(records());
+    if (text !== '') csv.write(text);
+    collector.read(csv.records());
   };
   try {
     feed(headText.slice(header.offset));
@@ -304,17 +324,17 @@ export async function* readConnections(
       const next = await chunks.next();
       if (next.done === true) {
         feed(unixLines(pendingCr + decoder.decode()));
-        parser.end();
-        // The record after the last line end is read when the parser flushes.
-        await finished(parser, { readable: false });
-        collector.read(records());
+        csv.end();
+        // The record after the last line end is read when csv-parse flushes.
+        if (parser) await finished(parser, { readable: false });
+        collector.read(csv.records());
         break;
       }
       feed(decode(next.value));
       while (collector.size >= batchSize) yield collector.take(batchSize);
     }
   } finally {
-    parser.destroy();
+    parser?.destroy();
     await chunks.return?.();
   }
   while (collector.size > batchSize) yield collector.take(batchSize);

@@ -168,12 +168,14 @@ describe('refer forget', () => {
       relations: ['name', 'company', 'role', 'linkedin', 'email', 'kind', 'motivation', 'archived_at', 'created_at', 'updated_at'],
       nps_answers: ['answered_at', 'created_at'],
       moments: ['kind', 'occurred_at', 'created_at'],
-      connections: ['name', 'title', 'company', 'industry', 'location', 'linkedin', 'email', 'connected_on', 'source', 'shortlisted_at', 'created_at', 'updated_at'],
+      // name_key is derived from the row's own name (and goes with it)
+      connections: ['name', 'title', 'company', 'industry', 'location', 'linkedin', 'email', 'connected_on', 'source', 'shortlisted_at', 'created_at', 'updated_at', 'name_key'],
       asks: ['channel', 'kind', 'template', 'lang', 'asked_at', 'created_at'],
       referrals: ['stage', 'reached', 'ask_kind', 'asked_at', 'agreed_at', 'introduced_at', 'meeting_at', 'opportunity_at', 'won_at', 'closed_at', 'updated_at'],
       referral_events: ['stage', 'at', 'created_at'],
       followups: ['uid', 'due_at', 'done_at', 'created_at', 'updated_at'],
       playbook_progress: ['step', 'updated_at'],
+      fit_icp: ['icp'],
     };
     const db = openDb(':memory:');
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];

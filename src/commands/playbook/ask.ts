@@ -6,7 +6,7 @@ import { ASK_KINDS, CHANNELS, type AskKind, type Channel, type Connection, type 
 import type { PlaybookState } from '../../core/playbook.js';
 import { defaultFollowUp } from '../../core/calendar.js';
 import { parseWhen } from '../../core/when.js';
-import { getConnection, listConnections } from '../../db/repos/connections.js';
+import { getConnection, shortlistOf as storedShortlist } from '../../db/repos/connections.js';
 import { deleteProgress } from '../../db/repos/playbook.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { listTemplates } from '../../templates/load.js';
@@ -118,9 +118,7 @@ function show(s: Session, draft: Draft): void {
 }
 
 function shortlistOf(s: Session, relation: Relation): Connection[] {
-  return listConnections(s.db, relation.id)
-    .filter((c) => c.shortlisted)
-    .sort((a, b) => a.id - b.id);
+  return storedShortlist(s.db, relation.id);
 }
 
 async function chooseKind(s: Session, current: AskKind): Promise<AskKind> {
