@@ -1,11 +1,14 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { type ImportBatch, type ImportError, type ImportFormat, readConnections } from '../../importers/index.js';
+import { type ImportBatch, type ImportError, type FileFormat, readConnections } from '../../importers/index.js';
 import { importConnectionBatches } from '../../db/repos/connections.js';
 import { resolveRelation } from '../../db/repos/relations.js';
 
-async function openFile(file: string): Promise<FileHandle> {
+/** How the messages name each kind of file. */
+export const FORMAT_NAMES: Record<FileFormat, string> = { linkedin: "LinkedIn's Connections.csv", csv: 'CSV', vcard: 'vCard' };
+
+export async function openFile(file: string): Promise<FileHandle> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(file);
@@ -27,7 +30,7 @@ export default async function connectionImport(ctx: Context, [ref, file]: string
     const db = await ctx.db();
     const relation = resolveRelation(db, ref!);
     // The file is streamed in batches (a network of 30,000 is a few MB): memory stays flat.
-    const seen = { format: 'csv' as ImportFormat, skipped: 0, errors: [] as ImportError[] };
+    const seen = { format: 'csv' as FileFormat, skipped: 0, errors: [] as ImportError[] };
     async function* batches(): AsyncGenerator<ImportBatch> {
       for await (const batch of readConnections(handle.createReadStream({ autoClose: false }), { fileName: file! })) {
         seen.format = batch.format;
@@ -50,7 +53,7 @@ export default async function connectionImport(ctx: Context, [ref, file]: string
     if (ctx.json) return ctx.printJson(result);
     const verb = opts.dryRun ? 'Would import' : 'Imported';
     ctx.print(
-      `${verb} ${result.imported} new connection${result.imported === 1 ? '' : 's'} of ${relation.name} from ${file} (${result.format === 'linkedin' ? "LinkedIn's Connections.csv" : 'CSV'}); ` +
+      `${verb} ${result.imported} new connection${result.imported === 1 ? '' : 's'} of ${relation.name} from ${file} (${FORMAT_NAMES[result.format]}); ` +
         `${result.updated} ${opts.dryRun ? 'would be ' : ''}updated, ${result.unchanged} unchanged, ${result.skipped} skipped (no name).`,
     );
     for (const e of result.errors) ctx.warn(`line ${e.line}: ${e.reason}`);
