@@ -11,6 +11,7 @@ import { registerAsk } from './register/ask.js';
 import { registerData } from './register/data.js';
 import { registerStats } from './register/stats.js';
 import { registerDefault, registerGuide } from './register/guide.js';
+import { registerCompletion } from './register/completion.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Declares a group's commands; `deep: false` leaves out their subcommands (for the top-level help). */
@@ -26,6 +27,7 @@ export const GROUPS: ReadonlyArray<readonly [readonly string[], Register]> = [
   [['stats'], registerStats],
   [['demo', 'playbook', 'today'], registerGuide],
   [['export', 'import', 'backup', 'forget'], registerData],
+  [['completion'], registerCompletion],
 ];
 
 /** Global options that take a value: the word after them is not the command. */
@@ -99,6 +101,13 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 a check found something, 130 cance
 /** Runs refer with `argv` (without node and script) and returns the exit code. Never exits. */
 export async function main(argv: string[], io: Io, env: Env, clock?: () => Date): Promise<number> {
   try {
+    // The completion scripts' entry (as `gh __complete`): every word after it is data, read
+    // against the whole tree, and never an option of refer's own.
+    if (argv[0] === '__complete') {
+      const make = async (globals: GlobalOptions): Promise<Context> => new (await import('./context.js')).Context(io, env, globals, clock);
+      await (await import('./commands/complete.js')).completeCommand(make, buildProgram(io, env, clock), argv.slice(1));
+      return EXIT.ok;
+    }
     await buildProgram(io, env, clock, argv).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (err) {
