@@ -58,6 +58,7 @@ export function buildProgram(io: Io, env: Env, clock?: () => Date, argv?: readon
     .option('--json', 'print exactly one JSON document on stdout')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('--no-input', 'never prompt; a missing value is an error that names the flag')
+    .option('--no-pager', 'never send long listings through $PAGER (else less -FRX) on a terminal')
     .addOption(choice('--lang <lang>', 'language of generated scripts (default: the profile, else en)', LANGS))
     .showSuggestionAfterError()
     .configureHelp({ showGlobalOptions: true })

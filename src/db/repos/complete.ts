@@ -9,15 +9,24 @@ export interface Candidate {
 
 const LIMIT = 200;
 
-/** Live relations whose name (or id) starts with the prefix, by name. */
+/**
+ * Live relations whose name starts with the prefix (by name, a range of the name index), or
+ * whose id does, for a prefix of digits.
+ */
 export function relationCandidates(db: Db, prefix: string): Array<{ id: number; name: string; company: string | null }> {
+  type Row = { id: number; name: string; company: string | null };
+  if (/^\d+$/.test(prefix)) {
+    return db
+      .prepare(`SELECT id, name, company FROM relations WHERE archived_at IS NULL AND CAST(id AS TEXT) LIKE ? ORDER BY id LIMIT ${LIMIT}`)
+      .all(`${prefix}%`) as Row[];
+  }
   return db
     .prepare(
       `SELECT id, name, company FROM relations
-       WHERE archived_at IS NULL AND (name LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) LIKE ? ESCAPE '\\')
+       WHERE name COLLATE NOCASE >= ? AND name COLLATE NOCASE < ? AND archived_at IS NULL AND name LIKE ? ESCAPE '\\'
        ORDER BY name COLLATE NOCASE LIMIT ${LIMIT}`,
     )
-    .all(like(prefix), like(prefix)) as Array<{ id: number; name: string; company: string | null }>;
+    .all(prefix, prefix + '\u{10ffff}', like(prefix)) as Row[];
 }
 
 /** The relation named by id or exact name (case aside), if one. */
@@ -28,15 +37,16 @@ export function relationIdFor(db: Db, ref: string): number | undefined {
   return row?.id;
 }
 
-/** A relation's connections whose name or id starts with the prefix: the shortlist first, then by name. */
+/** A relation's connections whose name (or, for digits, id) starts with the prefix: the shortlist first, then by name. */
 export function connectionCandidates(db: Db, relationId: number, prefix: string): Array<{ id: number; name: string; title: string | null; shortlisted: number }> {
+  const digits = /^\d+$/.test(prefix);
   return db
     .prepare(
       `SELECT id, name, title, shortlisted_at IS NOT NULL AS shortlisted FROM connections
-       WHERE relation_id = ? AND (name LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) LIKE ? ESCAPE '\\')
+       WHERE relation_id = ? AND ${digits ? "CAST(id AS TEXT) LIKE ? || '%'" : "name COLLATE NOCASE >= ? AND name COLLATE NOCASE < ? || char(1114111) AND name LIKE ? ESCAPE '\\'"}
        ORDER BY shortlisted DESC, name COLLATE NOCASE LIMIT ${LIMIT}`,
     )
-    .all(relationId, like(prefix), like(prefix)) as Array<{ id: number; name: string; title: string | null; shortlisted: number }>;
+    .all(relationId, ...(digits ? [prefix] : [prefix, prefix, like(prefix)])) as Array<{ id: number; name: string; title: string | null; shortlisted: number }>;
 }
 
 /** Open follow-ups, soonest first. */
