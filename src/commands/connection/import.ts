@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { type ImportBatch, type ImportError, type FileFormat, readConnections } from '../../importers/index.js';
+import { progress, PROGRESS_FROM_ROWS } from '../../output/progress.js';
 import { importConnectionBatches } from '../../db/repos/connections.js';
 import { resolveRelation } from '../../db/repos/relations.js';
 
@@ -31,15 +32,20 @@ export default async function connectionImport(ctx: Context, [ref, file]: string
     const relation = resolveRelation(db, ref!);
     // The file is streamed in batches (a network of 30,000 is a few MB): memory stays flat.
     const seen = { format: 'csv' as FileFormat, skipped: 0, errors: [] as ImportError[] };
+    // A long file shows how far it is, on a terminal (stderr).
+    const shown = progress(ctx.io.stderr, (n) => `Reading ${file}: ${n.toLocaleString('en')} rows…`, { from: PROGRESS_FROM_ROWS });
+    let rows = 0;
     async function* batches(): AsyncGenerator<ImportBatch> {
       for await (const batch of readConnections(handle.createReadStream({ autoClose: false }), { fileName: file! })) {
+        rows += batch.rows.length + batch.skipped;
+        shown.update(rows);
         seen.format = batch.format;
         seen.skipped += batch.skipped;
         seen.errors.push(...batch.errors);
         yield batch;
       }
     }
-    const counts = await importConnectionBatches(db, relation.id, batches(), ctx.now(), opts.dryRun);
+    const counts = await importConnectionBatches(db, relation.id, batches(), ctx.now(), opts.dryRun).finally(() => shown.done());
     const result = {
       relation: { id: relation.id, name: relation.name },
       format: seen.format,

@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import type { Relation } from '../../core/model.js';
 import { importRelationBatches } from '../../db/repos/relations.js';
+import { progress, PROGRESS_FROM_ROWS } from '../../output/progress.js';
 import { type FileFormat, type ImportBatch, type ImportError, readConnections } from '../../importers/index.js';
 import { FORMAT_NAMES, openFile } from '../connection/import.js';
 
@@ -13,15 +14,20 @@ export default async function relationImport(ctx: Context, [file]: string[], opt
   try {
     const db = await ctx.db();
     const seen = { format: 'csv' as FileFormat, skipped: 0, errors: [] as ImportError[] };
+    // A long file shows how far it is, on a terminal (stderr).
+    const shown = progress(ctx.io.stderr, (n) => `Reading ${file}: ${n.toLocaleString('en')} rows…`, { from: PROGRESS_FROM_ROWS });
+    let rows = 0;
     async function* batches(): AsyncGenerator<ImportBatch> {
       for await (const batch of readConnections(handle.createReadStream({ autoClose: false }), { fileName: file! })) {
+        rows += batch.rows.length + batch.skipped;
+        shown.update(rows);
         seen.format = batch.format;
         seen.skipped += batch.skipped;
         seen.errors.push(...batch.errors);
         yield batch;
       }
     }
-    const counts = await importRelationBatches(db, batches(), opts.kind, ctx.now(), opts.dryRun);
+    const counts = await importRelationBatches(db, batches(), opts.kind, ctx.now(), opts.dryRun).finally(() => shown.done());
     const result = {
       format: seen.format,
       dryRun: Boolean(opts.dryRun),
