@@ -1,11 +1,13 @@
 // Shell completion through the built bin and the real shells: the scripts parse in bash, zsh and
 // fish; bash completion runs for real (the script sourced, COMP_WORDS set, the function called),
-// and fish answers `complete -C`. `refer` is found on PATH as a user's shell would find it.
+// bash and zsh complete on a pseudo-terminal at a TAB, and fish answers `complete -C`. `refer` is
+// found on PATH as a user's shell would find it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, refer, referOk } from '../support/bin.js';
+import { KEYS, spawnPty } from '../support/pty.js';
 import { type Sandbox, sandbox } from '../support/run.js';
 
 let s: Sandbox;
@@ -78,9 +80,47 @@ describe('refer completion', () => {
     expect(bashComplete(['refer', 'connection', 'pick', 'Bram\\ Kok', ''])).toEqual(['Joost\\ Peters']);
   });
 
+  it('bash on a terminal: TAB completes a relation name in place, escaped or inside the quote it closes', async () => {
+    const rc = join(s.dir, 'bashrc');
+    writeFileSync(rc, `${script('bash')}\nPS1='$ '\n`);
+    for (const [typed, shown] of [
+      ['refer ask San', 'refer ask Sanne\\ Visser '],
+      ['refer ask "San', 'refer ask "Sanne Visser" '],
+    ]) {
+      const pty = spawnPty('bash', ['--noprofile', '--rcfile', rc, '-i'], { env: { ...env, HISTFILE: '/dev/null' } });
+      try {
+        await pty.waitFor('$ ');
+        pty.write(typed! + KEYS.tab);
+        await pty.waitFor(shown!);
+      } finally {
+        pty.kill();
+      }
+    }
+  });
+
   it('bash: completes file names for a FILE argument', () => {
     writeFileSync(join(s.dir, 'Connections.csv'), 'First Name,Last Name\n');
     expect(bashComplete(['refer', 'relation', 'import', 'Conn'])).toEqual(['Connections.csv']);
+  });
+
+  it('zsh on a terminal: TAB completes a relation name and a flag value', async () => {
+    const dir = join(s.dir, 'zdot');
+    mkdirSync(dir);
+    writeFileSync(join(s.dir, 'refer.zsh'), script('zsh'));
+    writeFileSync(join(dir, '.zshrc'), `autoload -Uz compinit && compinit -u -d ${dir}/.zcompdump\nsource ${s.dir}/refer.zsh\nPS1='%% '\n`);
+    for (const [typed, shown] of [
+      ['refer ask San', 'refer ask Sanne\\ Visser '],
+      ['refer stats --by mo', 'refer stats --by month '],
+    ]) {
+      const pty = spawnPty('zsh', ['-i'], { env: { ...env, ZDOTDIR: dir, HISTFILE: '/dev/null' } });
+      try {
+        await pty.waitFor('% ');
+        pty.write(typed! + KEYS.tab);
+        await pty.waitFor(shown!);
+      } finally {
+        pty.kill();
+      }
+    }
   });
 
   it('fish: completes relation names and flag values', () => {
