@@ -1,5 +1,6 @@
 // vCard files (.vcf) as address books export them: Apple Contacts, Google Contacts, Outlook and
-// phones. vCard 3.0 and 4.0, one or many cards per file, folded lines. The cards are read by
+// phones. vCard 3.0 and 4.0, one or many cards per file, folded lines; and the older 2.1 that
+// Outlook and phones still write (bare parameters, quoted-printable values), made 3.0 first. The cards are read by
 // ical.js (Mozilla's iCalendar and vCard parser), one at a time, so that a broken card is an error
 // on its line rather than the end of the import.
 //   FN (formatted name), else N (family;given;additional;prefix;suffix)
@@ -80,13 +81,65 @@ function companyOf(card: ICAL.Component): string | null {
   return cleanText(Array.isArray(org) ? text(org[0]) : text(org));
 }
 
+/** Quoted-printable text ("J=C3=BCrgen") as the characters its bytes spell in the charset. */
+function decodeQuotedPrintable(value: string, charset: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const hex = value[i] === '=' ? /^[0-9a-f]{2}$/i.exec(value.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(value[i]!, 'utf8'));
+  }
+  try {
+    return new TextDecoder(charset).decode(Uint8Array.from(bytes));
+  } catch {
+    return Buffer.from(bytes).toString('utf8');
+  }
+}
+
+/**
+ * A vCard 2.1 card in 3.0's syntax: bare parameters (EMAIL;PREF;INTERNET) get their TYPE=, and
+ * quoted-printable values (with their soft line breaks) are decoded. Other cards pass unchanged.
+ */
+export function from21(card: string): string {
+  if (!/^VERSION:\s*2\.1\s*$/im.test(card)) return card;
+  const lines: string[] = [];
+  for (const line of card.split('\r\n')) {
+    const previous = lines[lines.length - 1];
+    // A quoted-printable line that ends in "=" goes on in the next one.
+    if (previous !== undefined && /ENCODING=QUOTED-PRINTABLE/i.test(previous.split(':')[0]!) && previous.endsWith('=')) {
+      lines[lines.length - 1] = previous.slice(0, -1) + line;
+    } else lines.push(line);
+  }
+  return lines
+    .map((line) => {
+      const colon = line.indexOf(':');
+      if (colon === -1) return line;
+      const [name, ...params] = line.slice(0, colon).split(';');
+      let value = line.slice(colon + 1);
+      const kept: string[] = [];
+      let qp = false;
+      let charset = 'utf-8';
+      for (const param of params) {
+        const [key, val] = param.includes('=') ? (param.split('=', 2) as [string, string]) : ['TYPE', param];
+        if (key.toUpperCase() === 'ENCODING' && val.toUpperCase() === 'QUOTED-PRINTABLE') qp = true;
+        else if (key.toUpperCase() === 'CHARSET') charset = val;
+        else kept.push(`${key}=${val}`);
+      }
+      if (qp) value = decodeQuotedPrintable(value, charset).replace(/\r?\n/g, '\\n');
+      return [name, ...kept].join(';') + ':' + value;
+    })
+    .join('\r\n');
+}
+
 /** The cards of a vCard file as rows; a card without a name is skipped, an unreadable one an error. */
 export function parseVcards(content: string): VcardResult {
   const result: VcardResult = { rows: [], skipped: 0, errors: [] };
   for (const { line, text: cardText } of cards(content)) {
     let card: ICAL.Component;
     try {
-      const parsed = ICAL.parse(cardText);
+      const parsed = ICAL.parse(from21(cardText));
       card = new ICAL.Component(Array.isArray(parsed[0]) ? (parsed[0] as unknown as ICAL.Component['jCal']) : (parsed as ICAL.Component['jCal']));
       if (card.name !== 'vcard') throw new Error('not a vCard');
     } catch (err) {

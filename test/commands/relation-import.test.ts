@@ -72,6 +72,12 @@ describe('refer relation import', () => {
     expect(person(list, 'Aiko Tanaka')).toMatchObject({ linkedin: 'https://linkedin.com/in/aiko-tanaka-fict', role: 'COO' });
   });
 
+  it("reads Outlook's and phones' older vCard 2.1: bare parameters, quoted-printable values in their charset", async () => {
+    const r = await s.run(['relation', 'import', fixture('contacts/outlook-2.1.vcf'), '--json']);
+    expect(r.json()).toMatchObject({ format: 'vcard', imported: 1, errors: [] });
+    expect(person(await relations(), 'Jürgen Müller')).toMatchObject({ company: 'Müller Maßarbeit GmbH', email: 'juergen@example.de', role: 'Geschäftsführer' });
+  });
+
   it('a re-import changes nothing, and --dry-run stores nothing', async () => {
     const dry = (await s.run(['relation', 'import', fixture('contacts/hubspot.csv'), '--dry-run', '--json'])).json();
     expect(dry).toMatchObject({ dryRun: true, imported: 2 });
