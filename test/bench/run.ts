@@ -108,6 +108,11 @@ function scaleGroup(scale: ScaleName): { group: Group; db: BenchDb } {
     { name: `refer relation list (${(db.counts.relations ?? 0).toLocaleString('en')})`, args: ['relation', 'list'], against: 'database', ...(list ? { target: list } : {}) },
     { name: 'refer stats --by template', args: ['stats', '--by', 'template'], against: 'database', ...(list ? { target: list } : {}) },
   ];
+  // The completion entry answers every TAB: relation names, then the relation's connections.
+  cases.push(
+    { name: 'refer __complete ask S (relation names)', args: ['__complete', 'ask', 'S'], against: 'database', ...(report ? { target: report } : {}) },
+    { name: 'refer __complete ask REL --to (connections)', args: ['__complete', 'ask', String(rel.id), '--to', ''], against: 'database', ...(report ? { target: report } : {}) },
+  );
   if (scale === 'stress') {
     // `icp set` re-scores every stored fit: each run sets the other of two ICPs, so every run re-scores.
     let flip = 0;
