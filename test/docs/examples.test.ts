@@ -67,6 +67,11 @@ const FILES: Record<string, string> = {
   'Connections.csv': readFileSync(join(ROOT, 'test/fixtures/linkedin/current-with-notes.csv'), 'utf8'),
   '~/Downloads/Connections.csv': readFileSync(join(ROOT, 'test/fixtures/linkedin/current-with-notes.csv'), 'utf8'),
   'prospects.csv': readFileSync(join(ROOT, 'test/fixtures/plain/contacts-semicolon.csv'), 'utf8'),
+  '~/Downloads/contacts.vcf': readFileSync(join(ROOT, 'test/fixtures/contacts/contacts.vcf'), 'utf8'),
+  'clients.vcf': readFileSync(join(ROOT, 'test/fixtures/contacts/contacts.vcf'), 'utf8'),
+  'hubspot-contacts.csv': readFileSync(join(ROOT, 'test/fixtures/contacts/hubspot.csv'), 'utf8'),
+  // fish makes its completions folder at its first start
+  '~/.config/fish/completions/.keep': '',
   'draft.txt':
     'Hi Sanne,\n\nCould you introduce me to Pieter? It would mean a lot to me. Can you send me his phone number?\n\nThanks, Eva\n',
   // and refer-export.json, an export of the demo (made below)
@@ -130,6 +135,8 @@ exit $code
     REFER_DB: join(dir, 'data', 'refer.db'),
     REFER_CALLS: calls,
     NO_COLOR: '1',
+    // the output a page shows is refer's own, not a pager's
+    PAGER: 'cat',
     TZ: process.env.TZ,
     LANG: 'C.UTF-8',
     PATH: `${join(dir, 'bin')}:${process.env.PATH}`,
