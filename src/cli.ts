@@ -10,6 +10,7 @@ import { registerFollowup } from './register/followup.js';
 import { registerAsk } from './register/ask.js';
 import { registerData } from './register/data.js';
 import { registerStats } from './register/stats.js';
+import { registerTeam } from './register/team.js';
 import { registerDefault, registerGuide } from './register/guide.js';
 import { registerCompletion } from './register/completion.js';
 import pkg from '../package.json' with { type: 'json' };
@@ -27,6 +28,7 @@ export const GROUPS: ReadonlyArray<readonly [readonly string[], Register]> = [
   [['stats'], registerStats],
   [['demo', 'playbook', 'today'], registerGuide],
   [['export', 'import', 'backup', 'forget'], registerData],
+  [['team'], registerTeam],
   [['completion'], registerCompletion],
 ];
 

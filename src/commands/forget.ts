@@ -6,6 +6,7 @@ import { progress } from '../output/progress.js';
 import { compact, type Erased, erasePerson, type Person, secureDelete } from '../db/repos/data.js';
 import { findConnectionsByName, getConnection, resolveConnection } from '../db/repos/connections.js';
 import { getRelation, resolveRelation } from '../db/repos/relations.js';
+import { getTeam } from '../db/repos/team.js';
 import { CancelError, NotFoundError, UsageError } from '../errors.js';
 
 /**
@@ -101,5 +102,7 @@ export default async function forget(ctx: Context, args: string[], opts: { force
     const verb = namesakes.length === 1 ? 'carries' : 'carry';
     ctx.info(`${plural(namesakes.length, 'other connection')} ${verb} the same name: ${namesakes.map((c) => `\`refer forget connection ${c.id}\``).join(', ')}`);
   }
+  // the triggers put the deletes in the team outbox with the erase itself
+  if (getTeam(db)) ctx.info(`You are in a team: the team database forgets ${person.name} at your next \`refer team sync\`.`);
   if (backupCount) ctx.info(`Backups made before hold them still: ${plural(backupCount, 'file')} in ${backups}; delete those you no longer need.`);
 }
