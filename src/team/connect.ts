@@ -36,7 +36,7 @@ const EXPECTED = 'expected postgres://USER@HOST[:PORT]/DATABASE';
 
 /** The URL with any password masked, for a message about a URL that could not be used. */
 function masked(text: string): string {
-  return text.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+  return text.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^:/@\s]*):\S*@/i, '$1:***@');
 }
 
 /**
@@ -66,9 +66,13 @@ function parseWithPassword(text: string, env: Env): { url: TeamUrl; password: st
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) throw new UsageError(`bad port "${portText}" in the URL (${EXPECTED})`);
   const user = decodeURIComponent(u.username) || env.PGUSER || safeLoginName();
-  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  // libpq also takes the password as a parameter (?password=…): used like one in the userinfo,
+  // and never kept in the URL
+  const param = u.searchParams.get('password');
+  const password = u.password ? decodeURIComponent(u.password) : param || undefined;
   const clean = new URL(u.href);
   clean.password = '';
+  for (const secret of ['password', 'sslpassword']) clean.searchParams.delete(secret);
   clean.username = encodeURIComponent(user);
   if (!clean.port && port !== 5432) clean.port = String(port);
   return { url: { url: clean.href, host, port, database, user }, password };
@@ -82,10 +86,14 @@ function safeLoginName(): string {
   }
 }
 
+/** "host:port", for messages (an IPv6 host in brackets). */
+export function hostPort(u: TeamUrl): string {
+  return `${u.host.includes(':') ? `[${u.host}]` : u.host}:${u.port}`;
+}
+
 /** "host:port/database", for messages. */
 export function where(u: TeamUrl): string {
-  const host = u.host.includes(':') ? `[${u.host}]` : u.host;
-  return `${host}:${u.port}/${u.database}`;
+  return `${hostPort(u)}/${u.database}`;
 }
 
 // ---- the password, by libpq's rules ----
@@ -132,7 +140,8 @@ function fromPgpass(u: TeamUrl, env: Env, warn: (text: string) => void): string 
   return undefined;
 }
 
-function resolvePassword(u: TeamUrl, given: string | undefined, env: Env, warn: (text: string) => void): string | undefined {
+/** The password for a connection by libpq's rules: the URL's, else PGPASSWORD, else the password file. */
+export function resolvePassword(u: TeamUrl, given: string | undefined, env: Env, warn: (text: string) => void): string | undefined {
   if (given !== undefined) return given;
   if (env.PGPASSWORD !== undefined && env.PGPASSWORD !== '') return env.PGPASSWORD;
   return fromPgpass(u, env, warn);
@@ -152,16 +161,17 @@ export function teamError(err: unknown, u: TeamUrl): ReferError {
   const code = e?.code ?? '';
   const message = String(e?.message ?? err).split('\n')[0]!;
   const at = where(u);
+  const hp = hostPort(u);
   const kept = 'your changes are kept for the next refer team sync';
   if (UNREACHABLE.has(code) || /timeout expired|Connection terminated|connect ETIMEDOUT/i.test(message)) {
-    return new FailureError(`cannot reach the team server at ${u.host}:${u.port} (${code || message}); ${kept}`);
+    return new FailureError(`cannot reach the team server at ${hp} (${code || message}); ${kept}`);
   }
   switch (code) {
     case '28P01':
     case '28000':
-      return new FailureError(`the team server at ${u.host}:${u.port} refused ${u.user}: wrong or missing password (set PGPASSWORD or add a line to ~/.pgpass)`);
+      return new FailureError(`the team server at ${hp} refused ${u.user}: wrong or missing password (set PGPASSWORD or add a line to ~/.pgpass)`);
     case '3D000':
-      return new FailureError(`there is no database "${u.database}" on the team server at ${u.host}:${u.port}; check the URL`);
+      return new FailureError(`there is no database "${u.database}" on the team server at ${hp}; check the URL`);
     case '42501':
       return new FailureError(`${u.user} may not use the team database at ${at}: ask its owner to run GRANT refer_member TO ${u.user}`);
     case '57P01':
@@ -171,18 +181,18 @@ export function teamError(err: unknown, u: TeamUrl): ReferError {
     case '08001':
     case '08003':
     case '08004':
-      return new FailureError(`the team server at ${u.host}:${u.port} is not available (${message}); ${kept}`);
+      return new FailureError(`the team server at ${hp} is not available (${message}); ${kept}`);
     case '3F000':
     case '42P01':
       return new FailureError(`the team database at ${at} is not set up: its owner runs refer team setup URL first`);
   }
   if (/password must be|SASL|no password/i.test(message)) {
-    return new FailureError(`no password for ${u.user} at ${u.host}:${u.port}: set PGPASSWORD or add a line to ~/.pgpass`);
+    return new FailureError(`no password for ${u.user} at ${hp}: set PGPASSWORD or add a line to ~/.pgpass`);
   }
   if (/self[- ]signed|certificate|SSL|TLS/i.test(message)) {
-    return new FailureError(`the team server at ${u.host}:${u.port}: ${message} (check sslmode in the URL)`);
+    return new FailureError(`the team server at ${hp}: ${message} (check sslmode in the URL)`);
   }
-  return new FailureError(`the team server at ${u.host}:${u.port}: ${message}`);
+  return new FailureError(`the team server at ${hp}: ${message}`);
 }
 
 // ---- connecting ----
@@ -204,6 +214,9 @@ export async function openClient(text: string, env: Env, opts: ConnectOptions = 
   const secret = resolvePassword(url, password, env, opts.warn ?? (() => {}));
   const target = new URL(url.url);
   if (secret !== undefined) target.password = encodeURIComponent(secret);
+  // sslmode as libpq means it (require: encrypted, the certificate not checked; verify-full: checked);
+  // node-postgres otherwise reads require as verify-full and prints a warning of many lines
+  if (target.searchParams.has('sslmode') && !target.searchParams.has('uselibpqcompat')) target.searchParams.set('uselibpqcompat', 'true');
   const timeout = Number(env.PGCONNECT_TIMEOUT) > 0 ? Number(env.PGCONNECT_TIMEOUT) * 1000 : 10_000;
   let client: Client | undefined;
   try {

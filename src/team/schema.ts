@@ -145,13 +145,18 @@ export interface SetupResult {
  * Creates or upgrades the team schema and the group role. Safe to repeat; a server newer than
  * this refer is refused and left untouched (`refuse` builds that error).
  */
-export async function setupSchema(client: Client, refuse: (version: number) => Error): Promise<SetupResult> {
+export async function setupSchema(
+  client: Client,
+  refuse: (version: number) => Error,
+  /** stop at this version (tests: a database set up by an earlier refer) */
+  upTo: number = CLIENT_SCHEMA_VERSION,
+): Promise<SetupResult> {
   await client.query(SETUP_LOCK, [LOCK_NAME]);
   try {
     const createdRole = await ensureRole(client);
     const from = await serverSchemaVersion(client);
     if (from > CLIENT_SCHEMA_VERSION) throw refuse(from);
-    for (let v = from; v < CLIENT_SCHEMA_VERSION; v++) {
+    for (let v = from; v < upTo; v++) {
       await client.query('BEGIN');
       try {
         await client.query(SERVER_MIGRATIONS[v]!);
@@ -166,7 +171,7 @@ export async function setupSchema(client: Client, refuse: (version: number) => E
         throw err;
       }
     }
-    return { from, to: Math.max(from, CLIENT_SCHEMA_VERSION), createdRole };
+    return { from, to: Math.max(from, upTo), createdRole };
   } finally {
     await client.query(SETUP_UNLOCK, [LOCK_NAME]).catch(() => {});
   }

@@ -7,8 +7,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_SCHEMA_VERSION } from '../../src/team/schema.js';
+import { CLIENT_SCHEMA_VERSION, setupSchema } from '../../src/team/schema.js';
 import { BIN } from '../support/bin.js';
+import { referPty } from '../support/pty.js';
 import { addOutsider, addRep, type RepSandbox, repSandbox, type TeamServer, teamServer } from '../support/team.js';
 
 let server: TeamServer;
@@ -63,7 +64,10 @@ describe('refer team setup', () => {
     expect(first.stderr).toContain('IN ROLE refer_member');
     const admin = await server.admin();
     await admin.query(`INSERT INTO refer.reps (rep, name) VALUES ('someone_else', 'Someone Else')`);
-    const again = spawnSync(process.execPath, [BIN, '--json', 'team', 'setup', server.url], { encoding: 'utf8' });
+    // a password in the URL (trust ignores it) is never echoed
+    const withPw = server.url.replace('postgres@', 'postgres:Owner-Secret-4@');
+    const again = spawnSync(process.execPath, [BIN, '--json', 'team', 'setup', withPw], { encoding: 'utf8' });
+    expect(again.stdout + again.stderr).not.toContain('Owner-Secret-4');
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ schemaVersion: CLIENT_SCHEMA_VERSION, previousVersion: CLIENT_SCHEMA_VERSION });
     const meta = await admin.query(`SELECT value FROM refer.meta WHERE key = 'schema_version'`);
@@ -72,6 +76,25 @@ describe('refer team setup', () => {
     const role = await admin.query(`SELECT rolcanlogin FROM pg_roles WHERE rolname = 'refer_member'`);
     expect(role.rows).toEqual([{ rolcanlogin: false }]);
     await admin.query(`DELETE FROM refer.reps`);
+  });
+
+  it('upgrades a team database set up by each earlier refer, keeping its rows', async () => {
+    for (let version = 1; version < CLIENT_SCHEMA_VERSION; version++) {
+      const old = await teamServer();
+      try {
+        const admin = await old.admin();
+        await setupSchema(admin, (v) => new Error(`newer: ${v}`), version);
+        expect((await admin.query(`SELECT value FROM refer.meta`)).rows).toEqual([{ value: String(version) }]);
+        await admin.query(`INSERT INTO refer.reps (rep, name) VALUES ('earlier_rep', 'Earlier Rep')`);
+        const r = spawnSync(process.execPath, [BIN, 'team', 'setup', old.url], { encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).toContain(`upgraded from schema ${version} to ${CLIENT_SCHEMA_VERSION}`);
+        expect((await admin.query(`SELECT value FROM refer.meta`)).rows).toEqual([{ value: String(CLIENT_SCHEMA_VERSION) }]);
+        expect((await admin.query(`SELECT name FROM refer.reps`)).rows).toEqual([{ name: 'Earlier Rep' }]);
+      } finally {
+        await old.drop();
+      }
+    }
   });
 
   it('two setups at once both succeed and leave one schema', async () => {
@@ -91,12 +114,48 @@ describe('refer team setup', () => {
     }
   });
 
+  it("works for an owner who is no superuser, and refuses a role that is not the database's owner", async () => {
+    const other = await teamServer();
+    try {
+      const admin = await other.admin();
+      // refer_member is server-wide: make sure it exists, as a superuser would create it once
+      await admin.query(`DO $$ BEGIN CREATE ROLE refer_member NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+      const owner = other.role('owner');
+      await admin.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'Owner-pw-8'`);
+      await admin.query(`ALTER DATABASE ${other.db} OWNER TO ${owner}`);
+      const stranger = other.role('stranger');
+      await admin.query(`CREATE ROLE ${stranger} LOGIN PASSWORD 'Stranger-pw-9'`);
+      const as = (role: string, pw: string) => {
+        const u = new URL(other.url);
+        u.username = role;
+        return spawnSync(process.execPath, [BIN, 'team', 'setup', u.href], { encoding: 'utf8', env: { ...process.env, PGPASSWORD: pw } });
+      };
+      const refused = as(stranger, 'Stranger-pw-9');
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain("as the database's owner");
+      const ok = as(owner, 'Owner-pw-8');
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(as(owner, 'Owner-pw-8').status).toBe(0);
+      // and a rep can join and share through it
+      const role = other.role('hal');
+      const url = await addRep(other, role, 'Hal-pw-5');
+      const s = rep('Hal-pw-5');
+      seed(s);
+      const joined = s.refer(['team', 'join', url]);
+      expect(joined.code, joined.stderr).toBe(0);
+      expect((await admin.query('SELECT count(*)::int AS n FROM refer.connections WHERE rep = $1', [role])).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('refuses a URL that is not a PostgreSQL URL (exit 2), without echoing a password', () => {
-    for (const bad of ['http://db.example.com/sales', 'nonsense', 'postgres://ann:Hush-9@db.example.com', 'postgres://ann@db.example.com:99999/sales']) {
+    for (const bad of ['http://db.example.com/sales', 'nonsense', 'postgres://ann:Hush-9@db.example.com', 'ann:Hush-9@db.example.com/sales', 'postgres://ann:Hu@sh-9@db.example.com', 'mysql://ann:Hush-9@db.example.com/sales', 'postgres://ann@db.example.com:99999/sales']) {
       const r = spawnSync(process.execPath, [BIN, 'team', 'setup', bad], { encoding: 'utf8' });
       expect(r.status, bad).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toContain('Hush-9');
+      expect(r.stderr).not.toContain('sh-9');
     }
   });
 });
@@ -177,6 +236,9 @@ describe('refer team join, status and leave', () => {
     expect(asked.code, asked.stderr).toBe(0);
     // the join shared both reps' rows
     expect(s.refer(['team', 'join', annUrl]).code).toBe(0);
+    const shown = s.refer(['team', 'status']).stdout;
+    expect(shown).toMatch(new RegExp(`^teammates .*${bobRole}`, 'm'));
+    expect(shown.split('\n').find((l) => l.startsWith('teammates'))).not.toContain('Ann de Vries');
     const refused = s.refer(['team', 'leave', '--erase']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--force');
@@ -194,6 +256,65 @@ describe('refer team join, status and leave', () => {
       expect((await admin.query(`SELECT count(*)::int AS n FROM refer.${table} WHERE rep = $1`, [annRole])).rows, table).toEqual([{ n: 0 }]);
     }
     expect(s.refer(['team', 'status']).code).toBe(2);
+  });
+
+  it('leave --erase on a terminal asks: no keeps everything, yes erases', async () => {
+    const s = rep(annPw);
+    seed(s);
+    expect(s.refer(['team', 'join', annUrl]).code).toBe(0);
+    const admin = await server.admin();
+    const mine = async () => (await admin.query('SELECT count(*)::int AS n FROM refer.relations WHERE rep = $1', [annRole])).rows[0].n;
+    expect(await mine()).toBe(1);
+    const no = referPty(['team', 'leave', '--erase'], { env: s.env });
+    await no.waitFor(/Delete all your rows/);
+    no.write('n\r');
+    expect((await no.exit()).code).toBe(130);
+    expect(await mine()).toBe(1);
+    expect(s.refer(['team', 'status']).code).toBe(0);
+    const yes = referPty(['team', 'leave', '--erase'], { env: s.env });
+    await yes.waitFor(/Delete all your rows/);
+    yes.write('y\r');
+    const done = await yes.exit();
+    expect(done.code, yes.text()).toBe(0);
+    expect(await mine()).toBe(0);
+    expect(s.refer(['team', 'status']).code).toBe(2);
+  });
+
+  it('passes TLS options in the URL through to the connection, and keeps them in the stored URL', () => {
+    const s = rep(annPw);
+    // the test server has no TLS: sslmode=require must fail (so the option reached the client)
+    const tls = s.refer(['team', 'join', `${annUrl}?sslmode=require`]);
+    expect(tls.code).toBe(1);
+    expect(tls.stderr.trim().split('\n')).toHaveLength(1);
+    expect(tls.stderr).toContain(`${server.host}:${server.port}`);
+    expect(tls.stderr).toMatch(/SSL/);
+    const plain = s.refer(['team', 'join', `${annUrl}?sslmode=disable`]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(JSON.parse(s.refer(['--json', 'team', 'status']).stdout).url).toBe(`${annUrl}?sslmode=disable`);
+    expect(s.refer(['team', 'sync']).code).toBe(0);
+  });
+
+  it('export leaves the team out; an import --force while in the team reaches the server at the next sync', async () => {
+    const role = server.role('joy');
+    const url = await addRep(server, role, 'Joy-pw-7');
+    const s = rep('Joy-pw-7');
+    seed(s);
+    expect(s.refer(['team', 'join', url]).code).toBe(0);
+    const file = join(s.dir, 'export.json');
+    expect(s.refer(['export', '-o', file]).code).toBe(0);
+    const doc = readFileSync(file, 'utf8');
+    expect(doc).not.toContain(role);
+    expect(doc).not.toContain(server.db);
+    expect(s.refer(['relation', 'add', 'Lotte Bos']).code).toBe(0);
+    expect(s.refer(['team', 'sync']).code).toBe(0);
+    const admin = await server.admin();
+    const names = async () => (await admin.query('SELECT name FROM refer.relations WHERE rep = $1 ORDER BY name', [role])).rows.map((r) => r.name);
+    expect(await names()).toEqual(['Lotte Bos', 'Noor Jansen']);
+    const restored = s.refer(['import', file, '--force']);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(s.refer(['team', 'status']).code).toBe(0);
+    expect(s.refer(['team', 'sync']).code).toBe(0);
+    expect(await names()).toEqual(['Noor Jansen']);
   });
 
   it('reads the password from ~/.pgpass (mode 0600 only, as libpq does)', () => {
@@ -234,6 +355,12 @@ describe('refer team join, status and leave', () => {
       run(['team', 'leave', '--erase', '--force'], { PGPASSWORD: secret });
       run(['team', 'join', url], { PGPASSWORD: secret });
       run(['team', 'status']);
+      // libpq's other spelling: ?password=
+      expect(run(['team', 'leave']).code).toBe(0);
+      const param = run(['team', 'join', `${url}?password=${encodeURIComponent(secret)}`]);
+      expect(param.code, param.stderr).toBe(0);
+      expect(param.stderr).toMatch(/not stored/);
+      run(['--json', 'team', 'status']);
       for (const out of outputs) expect(out).not.toContain(secret);
       // the local database (with its -wal and -shm), config and anything else under HOME
       const files = filesUnder(s.dir);
@@ -321,6 +448,32 @@ describe('refer team join, status and leave', () => {
       expect((await admin.query(`SELECT count(*)::int AS n FROM refer.reps`)).rows).toEqual([{ n: 0 }]);
     } finally {
       await future.drop();
+    }
+  });
+
+  it('a first sync that fails leaves the rep in the team with everything waiting; the next sync shares it', async () => {
+    const picky = await teamServer();
+    try {
+      expect(spawnSync(process.execPath, [BIN, 'team', 'setup', picky.url]).status).toBe(0);
+      const admin = await picky.admin();
+      await admin.query(`ALTER TABLE refer.connections ADD CONSTRAINT not_now CHECK (name <> 'Pieter Smit')`);
+      const role = picky.role('ivy');
+      const url = await addRep(picky, role, 'Ivy-pw-6');
+      const s = rep('Ivy-pw-6');
+      seed(s);
+      const joined = s.refer(['team', 'join', url]);
+      expect(joined.code).toBe(1);
+      expect(joined.stderr).toContain(`${picky.host}:${picky.port}`);
+      const waiting = JSON.parse(s.refer(['--json', 'team', 'status']).stdout);
+      expect(waiting).toMatchObject({ rep: role, lastSyncAt: null, pending: 2 });
+      expect((await admin.query('SELECT count(*)::int AS n FROM refer.relations')).rows).toEqual([{ n: 0 }]);
+      await admin.query(`ALTER TABLE refer.connections DROP CONSTRAINT not_now`);
+      const synced = s.refer(['team', 'sync']);
+      expect(synced.code, synced.stderr).toBe(0);
+      expect(JSON.parse(s.refer(['--json', 'team', 'status']).stdout).pending).toBe(0);
+      expect((await admin.query('SELECT count(*)::int AS n FROM refer.connections WHERE rep = $1', [role])).rows).toEqual([{ n: 1 }]);
+    } finally {
+      await picky.drop();
     }
   });
 

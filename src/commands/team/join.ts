@@ -2,7 +2,8 @@ import type { Context } from '../../context.js';
 import { getProfile } from '../../db/repos/profile.js';
 import { getTeam, joinTeam, pendingChanges } from '../../db/repos/team.js';
 import { UsageError } from '../../errors.js';
-import { connectTeam, parseTeamUrl, teamError, where } from '../../team/connect.js';
+import { connectTeam, parseTeamUrl, where } from '../../team/connect.js';
+import { registerRep } from '../../team/membership.js';
 import { syncTeam } from '../../team/sync.js';
 import { progressLine } from './sync.js';
 
@@ -31,16 +32,8 @@ export default async function join(ctx: Context, [text = '']: string[], opts: { 
   }
   const team = await connectTeam(text, ctx.env, { warn: (t) => ctx.warn(t) });
   try {
-    const shown = name ?? had?.name ?? getProfile(db)?.name?.trim() ?? team.rep;
-    try {
-      await team.client.query(
-        `INSERT INTO refer.reps (rep, name) VALUES (current_user, $1)
-         ON CONFLICT (rep) DO UPDATE SET name = EXCLUDED.name WHERE refer.reps.name IS DISTINCT FROM EXCLUDED.name`,
-        [shown],
-      );
-    } catch (err) {
-      throw teamError(err, team.url);
-    }
+    const shown = name || had?.name || getProfile(db)?.name?.trim() || team.rep;
+    await registerRep(team, shown);
     joinTeam(db, { url: team.url.url, rep: team.rep, name: shown, serverVersion: team.schemaVersion }, ctx.now());
     // the first sync: a failure leaves the membership and the outbox for `refer team sync`
     const progress = progressLine(ctx);
@@ -58,7 +51,8 @@ export default async function join(ctx: Context, [text = '']: string[], opts: { 
         `Joined the team at ${where(team.url)} as ${team.rep} (${shown}): ${result.pushed.toLocaleString('en')} changes sent, ${result.pulled.toLocaleString('en')} teammate rows received.`,
       );
     }
-    if (new URL(text).password && !ctx.env.PGPASSWORD) {
+    const typed = new URL(text.trim());
+    if ((typed.password || typed.searchParams.has('password')) && !ctx.env.PGPASSWORD) {
       ctx.info('The password in the URL is not stored: for the next syncs, set PGPASSWORD or add a line to ~/.pgpass (docs/team.md).');
     }
   } finally {

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { getTeam, leaveTeam } from '../../db/repos/team.js';
 import { CancelError, UsageError } from '../../errors.js';
-import { connectTeam, where } from '../../team/connect.js';
+import { connectTeam, parseTeamUrl, where } from '../../team/connect.js';
 import { eraseRep } from '../../team/membership.js';
 import { notInTeam } from '../../team/local.js';
 
@@ -30,7 +30,7 @@ export default async function leave(ctx: Context, _args: string[], opts: { erase
     }
   }
   leaveTeam(db);
-  const at = where(parseUrl(team.url));
+  const at = where(parseTeamUrl(team.url, ctx.env));
   if (ctx.json) {
     ctx.printJson({ url: team.url, rep: team.rep, left: true, erased: erased ?? null });
     return;
@@ -44,7 +44,3 @@ export default async function leave(ctx: Context, _args: string[], opts: { erase
   }
 }
 
-function parseUrl(url: string) {
-  const u = new URL(url);
-  return { url, host: u.hostname, port: Number(u.port || 5432), database: decodeURIComponent(u.pathname.slice(1)), user: decodeURIComponent(u.username) };
-}
