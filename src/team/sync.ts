@@ -11,7 +11,8 @@
 // - pull: in one REPEATABLE READ transaction (one snapshot), the rows of the teammates whose
 //   version changed since the last pull replace theirs in the cache, in one local transaction.
 // - two syncs of one rep never interleave: a lock file beside the database (two local processes)
-//   and an advisory lock per rep on the server (two machines of one rep).
+//   and an advisory lock per rep on the server (any other client of the same role: a copy of the database, a
+//   second laptop — which the data model does not support, as local ids would collide).
 
 import type { Client, QueryResult } from 'pg';
 import type { Db } from '../db/open.js';
@@ -21,7 +22,9 @@ import {
   clearOutbox,
   lockSync,
   markSynced,
+  type Outbox,
   type Pulled,
+  readEverything,
   readOutbox,
   TABLES,
   writeCache,
@@ -43,7 +46,7 @@ export interface SyncOptions {
   /** called after each batch of a push: rows sent so far, rows to send */
   progress?: (done: number, total: number) => void;
   now?: () => Date;
-  /** how long to wait for another sync of this database (default 2 minutes) */
+  /** how long to wait for another sync of this database, or of this rep on the server (default 2 minutes) */
   lockTimeoutMs?: number;
 }
 
@@ -83,9 +86,10 @@ const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD
 
 /** Pushes, then pulls; returns what moved. Server errors become one line naming host and port. */
 export async function syncTeam(db: Db, team: Team, opts: SyncOptions = {}): Promise<SyncResult> {
-  const release = lockSync(db, opts.lockTimeoutMs ?? 120_000);
+  const wait = opts.lockTimeoutMs ?? 120_000;
+  const release = lockSync(db, wait);
   try {
-    const pushed = await push(db, team, opts.progress);
+    const pushed = await push(db, team, wait, opts.progress);
     const pulled = await pull(db, team);
     const syncedAt = (opts.now?.() ?? new Date()).toISOString();
     markSynced(db, syncedAt);
@@ -119,47 +123,81 @@ function upsertSql(table: SharedTable, columns: string[]): string {
   );
 }
 
-async function push(db: Db, team: Team, progress?: (done: number, total: number) => void): Promise<number> {
+/** PostgreSQL's lock_not_available: lock_timeout ran out. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** PostgreSQL's foreign_key_violation: the server lacks a parent of a row sent. */
+const MISSING_PARENT = '23503';
+
+async function push(db: Db, team: Team, wait: number, progress?: (done: number, total: number) => void): Promise<number> {
   const outbox = readOutbox(db);
   if (!outbox) return 0;
-  const total = outbox.tables.reduce((n, t) => n + t.deleted.length + (t.values[0]?.length ?? 0), 0);
-  let done = 0;
-  let changed = 0;
-  await onServer(team, async (c) => {
-    await c.query('BEGIN');
+  const changed = await onServer(team, async (c) => {
     try {
-      // held to COMMIT: a second sync of this rep (another machine) waits here for this one
-      await c.query(REP_LOCK);
-      for (const t of [...outbox.tables].reverse()) {
-        if (!t.deleted.length) continue;
-        changed += rowCount(await c.query(`DELETE FROM refer.${t.table} WHERE rep = current_user AND id = ANY($1::bigint[])`, [pgArray(t.deleted)]));
-        done += t.deleted.length;
-        progress?.(done, total);
-      }
-      for (const t of outbox.tables) {
-        const n = t.values[0]?.length ?? 0;
-        if (!n) continue;
-        const sql = upsertSql(t.table, t.columns);
-        for (let i = 0; i < n; i += BATCH) {
-          changed += rowCount(await c.query(sql, t.values.map((col) => pgArray(col.slice(i, i + BATCH)))));
-          done += Math.min(BATCH, n - i);
-          progress?.(done, total);
-        }
-      }
-      // teammates pull only the reps whose version moved
-      const me = await c.query('UPDATE refer.reps SET version = version + $1, synced_at = now() WHERE rep = current_user', [changed > 0 ? 1 : 0]);
-      if (rowCount(me) === 0) {
-        throw new FailureError(`${team.rep} is not a member of the team at ${team.url.host}:${team.url.port} any more; nothing was sent (run refer team join URL again)`);
-      }
-      await c.query('COMMIT');
+      return await send(c, team, wait, outbox, progress);
     } catch (err) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw err;
+      if ((err as { code?: string }).code !== MISSING_PARENT) throw err;
+      // The team database lacks a row this one still has (deleted there by hand, or restored
+      // from an older backup): this push alone cannot fix it, so everything is sent once, and
+      // what the server holds beyond it goes.
+      return send(c, team, wait, readEverything(db), progress);
     }
   });
   // only now: if the process dies before this line, the next sync sends the same rows, unchanged
   clearOutbox(db, outbox.maxSeq);
   return changed;
+}
+
+/** One push in one server transaction; returns the rows the server changed. */
+async function send(c: Client, team: Team, wait: number, outbox: Outbox, progress?: (done: number, total: number) => void): Promise<number> {
+  const total = outbox.tables.reduce((n, t) => n + t.deleted.length + (t.values[0]?.length ?? 0), 0);
+  let done = 0;
+  let changed = 0;
+  await c.query('BEGIN');
+  try {
+    // held to COMMIT: a second sync as this rep (not under the local lock) waits here for this one,
+    // but not for ever behind one that hangs
+    await c.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(wait))}`);
+    try {
+      await c.query(REP_LOCK);
+    } catch (err) {
+      if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw err;
+      throw new FailureError(
+        `another sync of ${team.rep} has held the team database at ${team.url.host}:${team.url.port} for ${Math.round(wait / 1000)} s; nothing was sent, try again later`,
+      );
+    }
+    for (const t of [...outbox.tables].reverse()) {
+      if (outbox.everything) {
+        // children first, as the deletes below: the rows of this rep the local database no longer has
+        const ids = pgArray(t.values[0] ?? []);
+        changed += rowCount(await c.query(`DELETE FROM refer.${t.table} WHERE rep = current_user AND NOT (id = ANY($1::bigint[]))`, [ids]));
+      }
+      if (!t.deleted.length) continue;
+      changed += rowCount(await c.query(`DELETE FROM refer.${t.table} WHERE rep = current_user AND id = ANY($1::bigint[])`, [pgArray(t.deleted)]));
+      done += t.deleted.length;
+      progress?.(done, total);
+    }
+    for (const t of outbox.tables) {
+      const n = t.values[0]?.length ?? 0;
+      if (!n) continue;
+      const sql = upsertSql(t.table, t.columns);
+      for (let i = 0; i < n; i += BATCH) {
+        changed += rowCount(await c.query(sql, t.values.map((col) => pgArray(col.slice(i, i + BATCH)))));
+        done += Math.min(BATCH, n - i);
+        progress?.(done, total);
+      }
+    }
+    // teammates pull only the reps whose version moved
+    const me = await c.query('UPDATE refer.reps SET version = version + $1, synced_at = now() WHERE rep = current_user', [changed > 0 ? 1 : 0]);
+    if (rowCount(me) === 0) {
+      throw new FailureError(`${team.rep} is not a member of the team at ${team.url.host}:${team.url.port} any more; nothing was sent (run refer team join URL again)`);
+    }
+    await c.query('COMMIT');
+    return changed;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw err;
+  }
 }
 
 /** int8 as a JS number (local ids are SQLite integers); the rest as pg parses it. */

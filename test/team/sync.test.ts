@@ -13,7 +13,11 @@ import { BIN, refer, referOk } from '../support/bin.js';
 import { seedAsk } from '../support/followup-seed.js';
 import { referPty } from '../support/pty.js';
 import { addRep, teamServer } from '../support/team.js';
+import { openDb } from '../../src/db/open.js';
+import { connectTeam } from '../../src/team/connect.js';
+import { REP_LOCK } from '../../src/team/membership.js';
 import { SHARED } from '../../src/team/shared.js';
+import { syncTeam } from '../../src/team/sync.js';
 
 type Server = Awaited<ReturnType<typeof teamServer>>;
 let server: Server;
@@ -269,6 +273,28 @@ describe('refer team sync', () => {
     expect(await serverCounts(ann)).toEqual(localCounts(ann));
   }, 120_000);
 
+  it('keeps the teammates’ copy whole when kill -9 cuts a pull, and the next sync completes it', async () => {
+    const ann = await newRep('Ann');
+    const bob = await newRep('Bob');
+    ann.sync(); // what the other tests' reps share, out of the way
+    bigImport(bob, 30_000, 'Pulled');
+    bob.sync();
+    const theirs = () => local(ann, (db) => db.prepare('SELECT count(*) FROM team_connections WHERE rep = ?').pluck().get(bob.role) as number);
+    expect(theirs()).toBe(0);
+    for (const wait of [0, 60, 150, 300]) {
+      const run = ann.spawnSync();
+      await waitForBackend(ann, "query LIKE '%FROM refer.connections WHERE rep = ANY%'");
+      await sleep(wait);
+      run.child.kill('SIGKILL');
+      await run.done;
+      // all of Bob's rows or none: the cache is written in one local transaction
+      expect([0, 30_000]).toContain(theirs());
+    }
+    ann.sync();
+    expect(theirs()).toBe(30_000);
+    expect(ann.sync()).toMatchObject({ pushed: 0, pulled: 0 });
+  }, 120_000);
+
   it('runs two syncs of one rep one after the other, and many reps’ syncs at once', async () => {
     const ann = await newRep('Ann');
     bigImport(ann, 10_000, 'Twice');
@@ -287,6 +313,30 @@ describe('refer team sync', () => {
     for (const rep of reps) expect(await serverCounts(rep)).toEqual(localCounts(rep));
   }, 120_000);
 
+  it('waits for another sync of the same rep on the server, but not for ever', async () => {
+    const ann = await newRep('Ann');
+    ann.ok(['relation', 'add', 'Quinn Waiting', '--kind', 'client']);
+    // another client of Ann's role, in the middle of its push
+    const other = await server.connectAs(ann.role, ann.env.PGPASSWORD!);
+    await other.query('BEGIN');
+    await other.query(REP_LOCK);
+    const db = openDb(ann.db);
+    const team = await connectTeam(local(ann, (d) => d.prepare('SELECT url FROM team').pluck().get() as string), ann.env);
+    try {
+      await expect(syncTeam(db, team, { lockTimeoutMs: 300 })).rejects.toThrow(/another sync of \S+ has held the team database at 127\.0\.0\.1:\d+/);
+      expect(pending(ann)).toBeGreaterThan(0);
+      // once it ends, this one goes through
+      const waiting = syncTeam(db, team, { lockTimeoutMs: 20_000 });
+      await sleep(200);
+      await other.query('COMMIT');
+      expect((await waiting).pushed).toBe(1);
+    } finally {
+      await other.end();
+      await team.close();
+      db.close();
+    }
+  }, 60_000);
+
   it('shows a progress line on a terminal while a large push goes, and none in a pipe', async () => {
     const ann = await newRep('Ann');
     bigImport(ann, 12_000, 'Shown');
@@ -302,6 +352,25 @@ describe('refer team sync', () => {
     const piped = ann.run(['team', 'sync']);
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
+  }, 60_000);
+
+  it('brings back in line a team database that lost rows this one still has (deleted there by hand, or an older backup)', async () => {
+    const ann = await newRep('Ann');
+    ann.ok(['relation', 'add', 'Nora Restored', '--kind', 'client']);
+    seedAsk(ann.db, { relation: 'Nora Restored', referees: ['Olaf Referee'], askedAt: new Date('2026-11-02T10:00:00Z'), dueAt: new Date('2026-11-05T10:00:00Z') });
+    ann.sync();
+    const before = await serverRows(ann, 'referrals');
+    // the server loses Nora (and by cascade what hangs off her), and holds a row Ann never had
+    await su.query('DELETE FROM refer.relations WHERE rep = $1', [ann.role]);
+    await su.query("INSERT INTO refer.relations (rep, id, name, kind) VALUES ($1, 999999, 'Stray Row', 'other')", [ann.role]);
+    // a change whose parent the server no longer has
+    ann.ok(['connection', 'add', 'Nora Restored', 'Piet Later']);
+    expect(ann.sync().pushed).toBeGreaterThan(0);
+    expect(await serverCounts(ann)).toEqual(localCounts(ann));
+    expect(await serverRows(ann, 'referrals')).toEqual(before);
+    expect((await su.query('SELECT name FROM refer.relations WHERE rep = $1', [ann.role])).rows).toEqual([{ name: 'Nora Restored' }]);
+    expect(pending(ann)).toBe(0);
+    expect(ann.sync().pushed).toBe(0);
   }, 60_000);
 
   it('erases a forgotten person from the team database at the next sync, and says so', async () => {

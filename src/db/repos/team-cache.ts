@@ -42,6 +42,11 @@ export interface TableChanges {
 export interface Outbox {
   /** the highest seq read (the rows up to it go once the server committed) */
   maxSeq: number;
+  /**
+   * every local row, not only the changed ones (readEverything): the server's rows of this rep
+   * that are not among them are deleted
+   */
+  everything?: boolean;
   /** distinct (entity, id) pairs read */
   entries: number;
   tables: TableChanges[];
@@ -85,6 +90,27 @@ export function readOutbox(db: Db): Outbox | undefined {
       tables.push({ table, columns, values, deleted });
     }
     return { maxSeq, entries, tables };
+  })();
+}
+
+/**
+ * Every shared row of this database, as one outbox that names them all (with the outbox's end,
+ * which it covers): for a push that brings the team database back in line with this one.
+ */
+export function readEverything(db: Db): Outbox {
+  return db.transaction(() => {
+    const maxSeq = (db.prepare('SELECT max(seq) FROM team_outbox').pluck().get() as number | null) ?? 0;
+    const tables: TableChanges[] = [];
+    let entries = 0;
+    for (const entity of PUSH_ORDER) {
+      const table = ENTITY_TABLE[entity];
+      const columns = sharedColumns(table);
+      const rows = db.prepare(`SELECT ${columns.map((c) => expr(table, c)).join(', ')} FROM ${table} t`).raw().all() as unknown[][];
+      entries += rows.length;
+      const values: unknown[][] = columns.map((_, c) => rows.map((row) => row[c]));
+      tables.push({ table, columns, values, deleted: [] });
+    }
+    return { maxSeq, entries, tables, everything: true };
   })();
 }
 
