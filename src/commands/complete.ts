@@ -7,7 +7,7 @@
 // file names instead. It never fails and never creates a database.
 import type { Argument, Command, Option } from 'commander';
 import type { Context } from '../context.js';
-import { STAGES } from '../core/model.js';
+import { PATH_STAGES, STAGES } from '../core/model.js';
 import type { Candidate } from '../db/repos/complete.js';
 
 /** The dynamic values completion can look up. */
@@ -174,7 +174,7 @@ async function fromDatabase(ctx: Context, req: Request): Promise<Candidate[]> {
     });
   }
   if (req.kind === 'followup') return repo.openFollowupCandidates(db);
-  if (req.kind === 'referral') return repo.openReferralCandidates(db);
+  if (req.kind === 'referral') return repo.openReferralCandidates(db, PATH_STAGES.filter((stage) => stage !== 'won'));
   return [];
 }
 
