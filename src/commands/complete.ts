@@ -97,6 +97,9 @@ export function analyse(root: Command, words: readonly string[]): Request {
       const option = findOption(cmd, flag);
       if (option && option.attributeName() === 'db' && value !== undefined) db = value;
       if (option && takesValue(option) && value === undefined) pending = { option, variadic: option.variadic };
+    } else if (word === 'help' && cmd === root && args.length === 0) {
+      // `refer help relation add`: the words after help name a command, as without it.
+      continue;
     } else {
       const sub = args.length === 0 ? cmd.commands.find((c) => c.name() === word || c.aliases().includes(word)) : undefined;
       if (sub) cmd = sub;
