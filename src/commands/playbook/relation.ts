@@ -3,12 +3,12 @@
 // Every answer is stored the moment it is given.
 import { missingCriteria, type PlaybookState, resumeStep, type StepName, stepInfo } from '../../core/playbook.js';
 import { parseNpsScore } from '../../core/nps.js';
-import { foldText } from '../../core/person.js';
 import type { Relation } from '../../core/model.js';
 import { getConnection, listConnections } from '../../db/repos/connections.js';
 import { listProgress } from '../../db/repos/playbook.js';
 import { getRelation, insertMoment, insertNps, insertRelation, listRelations, updateRelation } from '../../db/repos/relations.js';
 import { byReadiness, printRelationLine, viewRelations } from '../relation/view.js';
+import { pickOne } from '../pick-one.js';
 import { validateWith, type Session } from './session.js';
 
 export interface Start {
@@ -18,9 +18,6 @@ export interface Start {
 }
 
 type StartChoice = { resume: Start } | { relation: Relation } | { add: true };
-
-/** From this many relations on, the first question searches as you type instead of listing. */
-const SEARCH_FROM = 30;
 
 /** The first question: resume an unfinished walk (offered first), or pick a relation, most ready first. */
 export async function chooseStart(s: Session): Promise<Start> {
@@ -44,29 +41,12 @@ export async function chooseStart(s: Session): Promise<Start> {
       description: r.readiness.reasons.join('; '),
     });
   }
-  const add = { value: { add: true } as StartChoice, name: 'Someone new: add a relation', short: 'new relation' };
-  choices.push(add);
-  // An imported network is hundreds of people: past a screenful, typing part of a name finds them.
-  const picked =
-    relations.length > SEARCH_FROM
-      ? await ctx.ask(
-          prompts.search<StartChoice>(
-            {
-              message: 'Whom do you walk through the playbook with? Type part of a name or company (most ready first)',
-              pageSize: 12,
-              source: (term) => {
-                const key = foldText(term ?? '');
-                if (key === '') return choices;
-                const found = choices.filter((c): c is Exclude<typeof c, InstanceType<typeof prompts.Separator>> => !(c instanceof prompts.Separator) && foldText(c.name).includes(key));
-                return found.includes(add) ? found : [...found, add];
-              },
-            },
-            ctx.promptContext,
-          ),
-        )
-      : await ctx.ask(
-          prompts.select<StartChoice>({ message: 'Whom do you walk through the playbook with? (most ready first)', pageSize: 12, choices }, ctx.promptContext),
-        );
+  const picked = await pickOne<StartChoice>(ctx, prompts, {
+    message: 'Whom do you walk through the playbook with? (most ready first)',
+    pageSize: 12,
+    choices,
+    always: [{ value: { add: true }, name: 'Someone new: add a relation', short: 'new relation' }],
+  });
   if ('resume' in picked) return picked.resume;
   if ('relation' in picked) return { relation: picked.relation, step: 'relation', state: {} };
   return { relation: await addRelation(s), step: 'relation', state: {} };
