@@ -29,7 +29,8 @@ function render(file: string): string {
   return squash(r.stdout);
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ');
+// `code` in a description is set in bold on the page, without its backticks
+const squash = (s: string) => s.replace(/`([^`]+)`/g, '$1').replace(/\s+/g, ' ');
 
 /** What `cmd --help` prints after the options: the examples, without their "$ ". */
 function examplesOf(cmd: Command): string[] {
