@@ -8,10 +8,11 @@
 // An example that asks on a terminal (ON_A_TERMINAL) runs on a pseudo-terminal until its first
 // question, then Ctrl-C must cancel it (exit 130).
 //
-// New pages and examples need nothing here. An example that needs a file names one of FILES;
-// one that cannot run without a server goes in SKIP, with the reason.
+// New pages and examples need nothing here. A file an example reads is there: one of FILES, else
+// one made by its extension (BY_EXTENSION). One that cannot run without a server goes in SKIP,
+// with the reason.
 import { execFile } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -80,10 +81,16 @@ const FILES: Record<string, string> = {
   'people.csv': readFileSync(join(ROOT, 'test/fixtures/plain/contacts.csv'), 'utf8'),
   'Connections.csv': readFileSync(join(ROOT, 'test/fixtures/linkedin/current-with-notes.csv'), 'utf8'),
   '~/Downloads/Connections.csv': readFileSync(join(ROOT, 'test/fixtures/linkedin/current-with-notes.csv'), 'utf8'),
-  'prospects.csv': readFileSync(join(ROOT, 'test/fixtures/plain/contacts-semicolon.csv'), 'utf8'),
   'draft.txt':
     'Hi Sanne,\n\nCould you introduce me to Pieter? It would mean a lot to me. Can you send me his phone number?\n\nThanks, Eva\n',
   // and refer-export.json, an export of the demo (made below)
+};
+
+/** Any other `NAME.csv`, `.txt` or `.json` an example names (in its folder or `~/`) is one of these. */
+const BY_EXTENSION: Record<string, string> = {
+  csv: FILES['people.csv']!,
+  txt: FILES['draft.txt']!,
+  // .json: the export of the demo
 };
 
 let base: string;
@@ -111,7 +118,7 @@ interface Sandbox {
 }
 
 let sandboxes = 0;
-function sandbox(): Sandbox {
+function sandbox(example?: Example): Sandbox {
   const dir = join(base, `example-${++sandboxes}`);
   const home = join(dir, 'home');
   const work = join(dir, 'work');
@@ -123,6 +130,15 @@ function sandbox(): Sandbox {
     const path = name.startsWith('~/') ? join(home, name.slice(2)) : join(work, name);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
+  }
+  for (const word of example ? [...example.prelude, example.command].flatMap(words) : []) {
+    const ext = /^(?:~\/)?[\w./-]+\.(csv|txt|json)$/.exec(word)?.[1];
+    if (!ext || word.startsWith('/') || word.includes('..')) continue;
+    const path = word.startsWith('~/') ? join(home, word.slice(2)) : join(work, word);
+    if (existsSync(path)) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    if (ext === 'json') copyFileSync(exported, path);
+    else writeFileSync(path, BY_EXTENSION[ext]!);
   }
   // `refer` on the PATH: the built bin, noting how each run ended
   writeFileSync(
@@ -273,7 +289,7 @@ describe('the examples of the README and docs/', () => {
       const example = places[0]!;
       it(`${command} (${places.map((e) => e.where).join(', ')})`, async () => {
         expect(plain(example), 'an example for a terminal is a plain refer command').toBe(true);
-        const box = sandbox();
+        const box = sandbox(example);
         const args = argsOf(example.command, box);
         const pty = referPty(args, { env: box.env, cwd: box.dir, deadlineMs: 25_000 });
         try {
@@ -296,7 +312,7 @@ describe('the examples of the README and docs/', () => {
   describe('run on a fresh demo database (plain commands)', () => {
     for (const example of commandsOnly.filter(plain)) {
       it(`${example.where}: ${example.command}`, async () => {
-        const box = sandbox();
+        const box = sandbox(example);
         const args = argsOf(example.command, box);
         const cwd = process.cwd();
         process.chdir(box.dir);
@@ -313,7 +329,7 @@ describe('the examples of the README and docs/', () => {
   describe.concurrent('run on a fresh demo database (with shell syntax)', () => {
     for (const example of commandsOnly.filter((e) => !plain(e))) {
       it(`${example.where}: ${example.command}`, async () => {
-        const box = sandbox();
+        const box = sandbox(example);
         const r = await runInShell(example, box);
         expect(r.calls.length, `refer never ran: ${r.stderr}`).toBeGreaterThan(0);
         for (const call of r.calls) {
@@ -329,7 +345,7 @@ describe('the examples of the README and docs/', () => {
       it(`${example.where}: ${example.command}`, async () => {
         const { now, columns } = capture(example.context);
         expect(example.command, 'a shown session runs plain refer commands').not.toMatch(/[|<>;&`]|\$\(/);
-        const box = sandbox();
+        const box = sandbox(example);
         // the demo of the day the page was captured on (its dates count back from that day)
         const key = now?.toISOString() ?? 'now';
         if (!demos.has(key)) {
