@@ -4,7 +4,8 @@
 // of it on every start; minifying saves nothing measurable.) better-sqlite3's JavaScript is
 // bundled too (Node loads CommonJS from ESM slowly, file by file); its addon is loaded by path
 // (src/db/open.ts), so its finder `bindings` stays external and is only reached when the addon
-// is elsewhere.
+// is elsewhere. node-postgres (`pg`, loaded by `refer team` only) is bundled into its own chunk;
+// its optional native driver `pg-native` is never used and stays external.
 //
 // The chunks are then turned into CommonJS (.cjs), and bin/refer.cjs
 // requires them: Node's ESM loader costs every start about 4 ms more than require() (resolving,
@@ -58,7 +59,7 @@ const { outputFiles } = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['bindings'],
+  external: ['bindings', 'pg-native'],
   plugins: [withoutZodLocales, lazyChildProcess],
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },

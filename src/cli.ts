@@ -10,7 +10,9 @@ import { registerFollowup } from './register/followup.js';
 import { registerAsk } from './register/ask.js';
 import { registerData } from './register/data.js';
 import { registerStats } from './register/stats.js';
+import { registerTeam } from './register/team.js';
 import { registerDefault, registerGuide } from './register/guide.js';
+import { registerCompletion } from './register/completion.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Declares a group's commands; `deep: false` leaves out their subcommands (for the top-level help). */
@@ -26,6 +28,8 @@ export const GROUPS: ReadonlyArray<readonly [readonly string[], Register]> = [
   [['stats'], registerStats],
   [['demo', 'playbook', 'today'], registerGuide],
   [['export', 'import', 'backup', 'forget'], registerData],
+  [['team'], registerTeam],
+  [['completion'], registerCompletion],
 ];
 
 /** Global options that take a value: the word after them is not the command. */
@@ -56,6 +60,7 @@ export function buildProgram(io: Io, env: Env, clock?: () => Date, argv?: readon
     .option('--json', 'print exactly one JSON document on stdout')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('--no-input', 'never prompt; a missing value is an error that names the flag')
+    .option('--no-pager', 'never send long listings through $PAGER (else less -FRX) on a terminal')
     .addOption(choice('--lang <lang>', 'language of generated scripts (default: the profile, else en)', LANGS))
     .showSuggestionAfterError()
     .configureHelp({ showGlobalOptions: true })
@@ -106,6 +111,13 @@ Exit codes: ${EXIT_MEANINGS.map(([code, meaning]) => `${code} ${meaning}`).join(
 /** Runs refer with `argv` (without node and script) and returns the exit code. Never exits. */
 export async function main(argv: string[], io: Io, env: Env, clock?: () => Date): Promise<number> {
   try {
+    // The completion scripts' entry (as `gh __complete`): every word after it is data, read
+    // against the whole tree, and never an option of refer's own.
+    if (argv[0] === '__complete') {
+      const make = async (globals: GlobalOptions): Promise<Context> => new (await import('./context.js')).Context(io, env, globals, clock);
+      await (await import('./commands/complete.js')).completeCommand(make, buildProgram(io, env, clock), argv.slice(1));
+      return EXIT.ok;
+    }
     await buildProgram(io, env, clock, argv).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (err) {

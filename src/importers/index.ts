@@ -14,8 +14,12 @@ import { CsvRecords, type SlowParser } from './csv.js';
 import type { ColumnMap, FormatSpec, ImportFormat, ImportRow } from './columns.js';
 import { linkedin } from './linkedin.js';
 import { detectDelimiter, plain } from './plain.js';
+import { looksLikeVcard, parseVcards } from './vcard.js';
 
-export type { ImportFormat, ImportRow } from './columns.js';
+export type { ImportRow } from './columns.js';
+
+/** What a file turned out to be: one of the CSV layouts, or vCards. */
+export type FileFormat = ImportFormat | 'vcard';
 
 export interface ImportError {
   line: number;
@@ -23,7 +27,7 @@ export interface ImportError {
 }
 
 export interface ParseResult {
-  format: ImportFormat;
+  format: FileFormat;
   rows: ImportRow[];
   /** records without a name (members who left LinkedIn) */
   skipped: number;
@@ -61,8 +65,13 @@ interface Header {
 
 function noHeader(fileName = 'input'): UsageError {
   return new UsageError(
-    `${fileName} has no recognisable header: expected LinkedIn's Connections.csv (First Name, Last Name, …) or a CSV with a name column`,
+    `${fileName} has no recognisable header: expected LinkedIn's Connections.csv (First Name, Last Name, …), a CSV with a name column, or a vCard file`,
   );
+}
+
+/** A vCard file read in full (address books are small), as one batch. */
+function vcardResult(text: string): ParseResult {
+  return { format: 'vcard', ...parseVcards(text) };
 }
 
 /** The longest record (in characters) read as a contact. */
@@ -235,6 +244,7 @@ function withoutBom(text: string): string {
  */
 export function parseConnectionsFile(content: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   const text = unixLines(typeof content === 'string' ? withoutBom(content) : decoderFor(content).decode(content));
+  if (looksLikeVcard(text)) return vcardResult(text);
   const header = findHeader(text);
   if (header === null) throw noHeader(options.fileName);
   const collector = new Collector(header);
@@ -287,6 +297,13 @@ export async function* readConnections(
     return unixLines(pendingCr === '' ? text : text.slice(0, -1));
   };
   const headText = withoutBom(head.map(decode).join(''));
+  if (looksLikeVcard(headText)) {
+    const rest: string[] = [headText];
+    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) rest.push(decode(next.value));
+    rest.push(unixLines(pendingCr + decoder.decode()));
+    yield vcardResult(rest.join(''));
+    return;
+  }
   // Unless the file ended, the last line of the head may be cut short: leave it out of the search.
   const header = findHeader(ended ? headText : headText.slice(0, headText.lastIndexOf('\n') + 1));
   if (header === null) {

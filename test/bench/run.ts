@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { type BenchDb, benchDb, connectionsCsv, CSV_ROWS, type ScaleName } from './fixtures.js';
 import { type Baseline, type Case, measure, type Result } from './measure.js';
+import { type TeamBench, teamBench } from './team.js';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const FLOOR_COMMANDER = fileURLToPath(new URL('./floor-commander.cjs', import.meta.url));
@@ -108,6 +109,11 @@ function scaleGroup(scale: ScaleName): { group: Group; db: BenchDb } {
     { name: `refer relation list (${(db.counts.relations ?? 0).toLocaleString('en')})`, args: ['relation', 'list'], against: 'database', ...(list ? { target: list } : {}) },
     { name: 'refer stats --by template', args: ['stats', '--by', 'template'], against: 'database', ...(list ? { target: list } : {}) },
   ];
+  // The completion entry answers every TAB: relation names, then the relation's connections.
+  cases.push(
+    { name: 'refer __complete ask S (relation names)', args: ['__complete', 'ask', 'S'], against: 'database', ...(report ? { target: report } : {}) },
+    { name: 'refer __complete ask REL --to (connections)', args: ['__complete', 'ask', String(rel.id), '--to', ''], against: 'database', ...(report ? { target: report } : {}) },
+  );
   if (scale === 'stress') {
     // `icp set` re-scores every stored fit: each run sets the other of two ICPs, so every run re-scores.
     let flip = 0;
@@ -131,6 +137,8 @@ for (const scale of scales) {
   groups.push(group);
   dbs.push(db);
 }
+
+let team: TeamBench | undefined;
 
 // Start-up and the import, with no scale: the import goes into an empty database with one
 // relation, fresh before every run.
@@ -162,6 +170,11 @@ for (const scale of scales) {
       },
     ],
   });
+  // `refer team sync` against the throwaway server of scripts/with-postgres.sh (test/bench/team.ts)
+  if (flags.only === undefined || 'refer team sync'.includes(flags.only)) {
+    team = await teamBench(BIN, work, env, csv, log);
+    groups.push({ title: 'team sync (a local PostgreSQL server)', scale: null, env: { ...env, ...team.env }, baselines: baselinesFor(team.dbPath), cases: team.cases });
+  }
 }
 
 for (const g of groups) g.cases = g.cases.filter((c) => flags.only === undefined || c.name.includes(flags.only));
@@ -185,6 +198,8 @@ for (const g of groups) {
     }
   }
 }
+team?.judge(results);
+await team?.cleanup();
 rmSync(work, { recursive: true, force: true });
 
 const BASE_LABEL = { node: 'node -e 0', commander: 'commander floor', database: 'database floor' } as const;

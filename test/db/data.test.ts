@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/open.js';
-import { DERIVED_COLUMNS, DERIVED_TABLES, describeTables } from '../../src/db/repos/data.js';
+import { DERIVED_COLUMNS, DERIVED_TABLES, describeTables, isSyncState } from '../../src/db/repos/data.js';
 
 describe('describeTables', () => {
   const db = openDb(':memory:');
   const specs = describeTables(db);
-  // what refer derives for speed (the stored fits) is not exported: every other table and column is
-  const schema = (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>).filter(
-    (t) => !DERIVED_TABLES.includes(t.name),
+  // what refer derives for speed (the stored fits) and the team's sync state are not exported: every other table and column is
+  const schema = (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string; sql: string }>).filter(
+    (t) => !DERIVED_TABLES.includes(t.name) && !isSyncState(t.name),
   );
   const derived = (table: string, column: string) => DERIVED_COLUMNS[table]?.includes(column) ?? false;
 

@@ -81,14 +81,21 @@ const FILES: Record<string, string> = {
   'people.csv': readFileSync(join(ROOT, 'test/fixtures/plain/contacts.csv'), 'utf8'),
   'Connections.csv': readFileSync(join(ROOT, 'test/fixtures/linkedin/current-with-notes.csv'), 'utf8'),
   '~/Downloads/Connections.csv': readFileSync(join(ROOT, 'test/fixtures/linkedin/current-with-notes.csv'), 'utf8'),
+  'prospects.csv': readFileSync(join(ROOT, 'test/fixtures/plain/contacts-semicolon.csv'), 'utf8'),
+  '~/Downloads/contacts.vcf': readFileSync(join(ROOT, 'test/fixtures/contacts/contacts.vcf'), 'utf8'),
+  'clients.vcf': readFileSync(join(ROOT, 'test/fixtures/contacts/contacts.vcf'), 'utf8'),
+  'hubspot-contacts.csv': readFileSync(join(ROOT, 'test/fixtures/contacts/hubspot.csv'), 'utf8'),
+  // fish makes its completions folder at its first start
+  '~/.config/fish/completions/.keep': '',
   'draft.txt':
     'Hi Sanne,\n\nCould you introduce me to Pieter? It would mean a lot to me. Can you send me his phone number?\n\nThanks, Eva\n',
   // and refer-export.json, an export of the demo (made below)
 };
 
-/** Any other `NAME.csv`, `.txt` or `.json` an example names (in its folder or `~/`) is one of these. */
+/** Any other `NAME.csv`, `.vcf`, `.txt` or `.json` an example names (in its folder or `~/`) is one of these. */
 const BY_EXTENSION: Record<string, string> = {
   csv: FILES['people.csv']!,
+  vcf: FILES['clients.vcf']!,
   txt: FILES['draft.txt']!,
   // .json: the export of the demo
 };
@@ -132,7 +139,7 @@ function sandbox(example?: Example): Sandbox {
     writeFileSync(path, content);
   }
   for (const word of example ? [...example.prelude, example.command].flatMap(words) : []) {
-    const ext = /^(?:~\/)?[\w./-]+\.(csv|txt|json)$/.exec(word)?.[1];
+    const ext = /^(?:~\/)?[\w./-]+\.(csv|vcf|txt|json)$/.exec(word)?.[1];
     if (!ext || word.startsWith('/') || word.includes('..')) continue;
     const path = word.startsWith('~/') ? join(home, word.slice(2)) : join(work, word);
     if (existsSync(path)) continue;
@@ -160,6 +167,8 @@ exit $code
     REFER_DB: join(dir, 'data', 'refer.db'),
     REFER_CALLS: calls,
     NO_COLOR: '1',
+    // the output a page shows is refer's own, not a pager's
+    PAGER: 'cat',
     TZ: process.env.TZ,
     LANG: 'C.UTF-8',
     PATH: `${join(dir, 'bin')}:${process.env.PATH}`,

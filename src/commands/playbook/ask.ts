@@ -99,6 +99,7 @@ export async function followupStep(s: Session, relation: Relation, accepted: Acc
     `\nStored ask ${stored.askId} for ${relation.name}${refs ? `; referrals at stage asked: ${refs}` : ''}; follow-up ${stored.followupId} booked for ${when(followUpAt)}.`,
   );
   ctx.info(ctx.style.dim('Next: send or say it now. `refer followup` shows what is due; `refer playbook` walks the next relation.'));
+  await (await import('../ask/out.js')).offerAskOut(ctx, draft);
 }
 
 function render(s: Session, relation: Relation, a: Accepted, followUpAt: Date): Draft {

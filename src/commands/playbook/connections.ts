@@ -66,7 +66,7 @@ async function importFile(s: Session, relation: Relation): Promise<void> {
   const file = typed.trim().replace(/^~(?=\/|$)/, ctx.env.HOME ?? '~');
   try {
     const parsed = parseConnectionsFile(await readFile(file), { fileName: file });
-    const counts = importConnections(db, relation.id, parsed.rows, parsed.format, ctx.now());
+    const counts = importConnections(db, relation.id, parsed.rows, parsed.format === 'linkedin' ? 'linkedin' : 'csv', ctx.now());
     ctx.print(`Imported ${counts.imported} new connection${counts.imported === 1 ? '' : 's'} from ${file}; ${counts.updated} updated, ${counts.unchanged} unchanged, ${parsed.skipped} skipped (no name).`);
     for (const e of parsed.errors) ctx.warn(`line ${e.line}: ${e.reason}`);
   } catch (err) {

@@ -233,7 +233,7 @@ export function importConnections(db: Db, relationId: number, rows: ConnectionFi
 export async function importConnectionBatches(
   db: Db,
   relationId: number,
-  batches: AsyncIterable<{ format: 'linkedin' | 'csv'; rows: readonly ConnectionFields[] }>,
+  batches: AsyncIterable<{ format: 'linkedin' | 'csv' | 'vcard'; rows: readonly ConnectionFields[] }>,
   now: Date,
   dryRun = false,
 ): Promise<ImportCounts> {
@@ -246,7 +246,7 @@ export async function importConnectionBatches(
   db.exec('BEGIN IMMEDIATE');
   try {
     const run = importer(db, relationId, now);
-    for await (const batch of batches) run.add(batch.rows, batch.format);
+    for await (const batch of batches) run.add(batch.rows, batch.format === 'linkedin' ? 'linkedin' : 'csv');
     db.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
     return run.counts;
   } catch (err) {

@@ -27,12 +27,19 @@ export const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Every table of the database with its columns, parents before children (the order rows can be
- * inserted in with foreign keys on), otherwise in the order the schema created them.
+ * The team's sync state (src/db/migrations/005_team.ts): the team joined, the outbox, and the cache
+ * of what teammates share. Not the rep's data: export, import and forget leave it out (a restore or
+ * an erasure reaches the team through the outbox's triggers).
+ */
+export const isSyncState = (table: string): boolean => /^team(_|$)/.test(table);
+
+/**
+ * Every table of the database (but the derived ones and the team's sync state) with its columns,
+ * parents before children (the order rows can be inserted in with foreign keys on), otherwise in the order the schema created them.
  */
 export function describeTables(db: Db): TableSpec[] {
   const names = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").pluck().all() as string[]).filter(
-    (t) => !DERIVED_TABLES.includes(t),
+    (t) => !DERIVED_TABLES.includes(t) && !isSyncState(t),
   );
   const parents = new Map<string, string[]>();
   const specs = new Map<string, TableSpec>();
