@@ -72,6 +72,7 @@ describe('the man pages', () => {
     for (const top of commands(program)) expect(page).toContain(`${pageName(program, top)}(1)`);
     for (const example of examplesOf(program)) expect(page).toContain(squash(example));
     for (const [code, meaning] of EXIT_MEANINGS) expect(page).toMatch(new RegExp(`EXIT STATUS .*\\b${code} ${meaning}`));
+    expect(page).toMatch(/ENVIRONMENT REFER_DB .* XDG_DATA_HOME .* XDG_CONFIG_HOME .* NO_COLOR .* REFER_PAGER .* REFER_DEBUG/);
   });
 
   it('refer-COMMAND(1) has its subcommands, their arguments, every option, the examples and the exit codes', () => {
