@@ -52,6 +52,9 @@ export interface Result {
   ratioMin: number;
   ratioMax: number;
   peakRssMiB: number;
+  /** median CPU time (user + system, all threads) of the command, and its ratio to that of `against` */
+  cpuMs: number;
+  cpuRatio: number;
   target: number | null;
   maxRssMiB: number | null;
   maxMs: number | null;
@@ -76,19 +79,22 @@ function timed(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [
 // The peak resident memory of the process itself, read as it exits. Not from getrusage (what
 // process.resourceUsage() reads) on Linux: there ru_maxrss survives the exec of a forked child
 // and so starts at the size of this bench process. VmHWM belongs to the new program's memory only.
+// The CPU time too (user + system of all its threads): unlike the wall time, it hardly moves when
+// other programs share the machine.
 const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
   "import{readFileSync,writeFileSync}from'node:fs';" +
-    "process.on('exit',()=>{let kb;try{kb=/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1]}catch{kb=process.resourceUsage().maxRSS}writeFileSync(process.env.REFER_BENCH_RSS,String(kb))})",
+    "process.on('exit',()=>{let kb;try{kb=/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1]}catch{kb=process.resourceUsage().maxRSS}const c=process.cpuUsage();writeFileSync(process.env.REFER_BENCH_RSS,kb+' '+(c.user+c.system)/1000)})",
 )}`;
 
-/** Peak resident memory of a run in MiB (separate runs, so the hook costs the timing nothing). */
-function peakRss(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0]): number {
+/** Peak resident memory (MiB) and CPU time (ms) of a run (separate runs, so the hook costs the timing nothing). */
+function peakRss(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0]): { rss: number; cpu: number } {
   const dir = mkdtempSync(join(tmpdir(), 'refer-rss-'));
   try {
     const file = join(dir, 'rss');
     const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], { env: { ...env, REFER_BENCH_RSS: file }, stdio: 'ignore' });
     if (r.status === null || !ok.includes(r.status)) throw new Error(`${args.join(' ')} exited with ${r.status} (memory run)`);
-    return Number(readFileSync(file, 'utf8')) / 1024;
+    const [kb, cpu] = readFileSync(file, 'utf8').split(' ').map(Number);
+    return { rss: kb! / 1024, cpu: cpu! };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -114,9 +120,15 @@ export function measure(
     }
   }
   let rss = 0;
+  const cpu: number[] = [];
+  const cpuBase: number[] = [];
+  const againstArgs = baselines.find((b) => b.name === c.against)!.args;
   for (let i = 0; i < opts.rssRuns; i++) {
+    cpuBase.push(peakRss(againstArgs, env).cpu);
     c.prepare?.();
-    rss = Math.max(rss, peakRss(argsOf(), env, c.okStatus));
+    const r = peakRss(argsOf(), env, c.okStatus);
+    rss = Math.max(rss, r.rss);
+    cpu.push(r.cpu);
   }
   const against = base.get(c.against);
   const node = base.get('node');
@@ -135,6 +147,8 @@ export function measure(
     ratioMin: Math.min(...pairs),
     ratioMax: Math.max(...pairs),
     peakRssMiB: rss,
+    cpuMs: median(cpu),
+    cpuRatio: median(cpu) / median(cpuBase),
     target: c.target ?? null,
     maxRssMiB: c.maxRssMiB ?? null,
     maxMs: c.maxMs ?? null,
