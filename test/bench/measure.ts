@@ -30,6 +30,8 @@ export interface Case {
   prepare?: () => void;
   /** the arguments of each run, when they change from run to run (instead of args) */
   argsAt?: () => string[];
+  /** standard output goes to /dev/null, as in a shell prompt's `refer followup --check >/dev/null` */
+  discardStdout?: boolean;
   /** the exit codes that count as success (default 0 only) */
   okStatus?: number[];
   /** runs and warm-up runs for this command, when not the bench's */
@@ -68,9 +70,9 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-function timed(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0]): number {
+function timed(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0], discard = false): number {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', discard ? 'ignore' : 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status === null || !ok.includes(r.status)) throw new Error(`${args.join(' ')} exited with ${r.status}: ${String(r.stderr).slice(0, 500)}`);
   return ms;
@@ -113,7 +115,7 @@ export function measure(
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     const times = baselines.map((b) => timed(b.args, env));
     c.prepare?.();
-    const t = timed(argsOf(), env, c.okStatus);
+    const t = timed(argsOf(), env, c.okStatus, c.discardStdout);
     if (i >= opts.warmup) {
       baselines.forEach((b, k) => base.get(b.name)!.push(times[k]!));
       cmd.push(t);
