@@ -74,6 +74,12 @@ export function shortlistOf(db: Db, relationId: number, order: 'id' | 'name' = '
   );
 }
 
+/** A relation's connection with this LinkedIn URL (from the unique index on it), if any. */
+export function connectionByLinkedin(db: Db, relationId: number, linkedin: string): Connection | undefined {
+  const row = db.prepare(`${SELECT} WHERE relation_id = ? AND linkedin = ?`).get(relationId, linkedin) as ConnectionRow | undefined;
+  return row && toConnection(row);
+}
+
 /** How many connections a relation has. */
 export function countConnections(db: Db, relationId: number): number {
   return db.prepare('SELECT count(*) FROM connections WHERE relation_id = ?').pluck().get(relationId) as number;
