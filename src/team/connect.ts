@@ -86,10 +86,14 @@ function safeLoginName(): string {
   }
 }
 
+/** "host:port", for messages (an IPv6 host in brackets). */
+export function hostPort(u: TeamUrl): string {
+  return `${u.host.includes(':') ? `[${u.host}]` : u.host}:${u.port}`;
+}
+
 /** "host:port/database", for messages. */
 export function where(u: TeamUrl): string {
-  const host = u.host.includes(':') ? `[${u.host}]` : u.host;
-  return `${host}:${u.port}/${u.database}`;
+  return `${hostPort(u)}/${u.database}`;
 }
 
 // ---- the password, by libpq's rules ----
@@ -157,16 +161,17 @@ export function teamError(err: unknown, u: TeamUrl): ReferError {
   const code = e?.code ?? '';
   const message = String(e?.message ?? err).split('\n')[0]!;
   const at = where(u);
+  const hp = hostPort(u);
   const kept = 'your changes are kept for the next refer team sync';
   if (UNREACHABLE.has(code) || /timeout expired|Connection terminated|connect ETIMEDOUT/i.test(message)) {
-    return new FailureError(`cannot reach the team server at ${u.host}:${u.port} (${code || message}); ${kept}`);
+    return new FailureError(`cannot reach the team server at ${hp} (${code || message}); ${kept}`);
   }
   switch (code) {
     case '28P01':
     case '28000':
-      return new FailureError(`the team server at ${u.host}:${u.port} refused ${u.user}: wrong or missing password (set PGPASSWORD or add a line to ~/.pgpass)`);
+      return new FailureError(`the team server at ${hp} refused ${u.user}: wrong or missing password (set PGPASSWORD or add a line to ~/.pgpass)`);
     case '3D000':
-      return new FailureError(`there is no database "${u.database}" on the team server at ${u.host}:${u.port}; check the URL`);
+      return new FailureError(`there is no database "${u.database}" on the team server at ${hp}; check the URL`);
     case '42501':
       return new FailureError(`${u.user} may not use the team database at ${at}: ask its owner to run GRANT refer_member TO ${u.user}`);
     case '57P01':
@@ -176,18 +181,18 @@ export function teamError(err: unknown, u: TeamUrl): ReferError {
     case '08001':
     case '08003':
     case '08004':
-      return new FailureError(`the team server at ${u.host}:${u.port} is not available (${message}); ${kept}`);
+      return new FailureError(`the team server at ${hp} is not available (${message}); ${kept}`);
     case '3F000':
     case '42P01':
       return new FailureError(`the team database at ${at} is not set up: its owner runs refer team setup URL first`);
   }
   if (/password must be|SASL|no password/i.test(message)) {
-    return new FailureError(`no password for ${u.user} at ${u.host}:${u.port}: set PGPASSWORD or add a line to ~/.pgpass`);
+    return new FailureError(`no password for ${u.user} at ${hp}: set PGPASSWORD or add a line to ~/.pgpass`);
   }
   if (/self[- ]signed|certificate|SSL|TLS/i.test(message)) {
-    return new FailureError(`the team server at ${u.host}:${u.port}: ${message} (check sslmode in the URL)`);
+    return new FailureError(`the team server at ${hp}: ${message} (check sslmode in the URL)`);
   }
-  return new FailureError(`the team server at ${u.host}:${u.port}: ${message}`);
+  return new FailureError(`the team server at ${hp}: ${message}`);
 }
 
 // ---- connecting ----

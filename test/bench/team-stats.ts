@@ -19,7 +19,7 @@ import { openDb } from '../../src/db/open.js';
 import { DEMO_SEED, generateDemo } from '../../src/demo/generate.js';
 import { SHARED } from '../../src/team/shared.js';
 import { refreshTeamSearch } from '../../src/db/repos/team-coordination.js';
-import { measure, type Case, type Result } from './measure.js';
+import { baselinesFor, measure, type Case, type Result, userEnv } from './measure.js';
 import { PER_REP, REPS, seedSql } from './team-seed.js';
 
 const { values: flags } = parseArgs({ options: { runs: { type: 'string', default: '9' }, reps: { type: 'string', default: String(REPS) }, keep: { type: 'boolean', default: false } } });
@@ -36,7 +36,8 @@ if (!base) throw new Error('the team bench needs a server: bash scripts/with-pos
 const work = mkdtempSync(join(tmpdir(), 'refer-team-bench-'));
 const ROLE = `refer_bench_t3_${process.pid}`;
 const PASSWORD = 'bench-password';
-const env: NodeJS.ProcessEnv = { ...process.env, HOME: work, XDG_DATA_HOME: join(work, 'data'), XDG_CONFIG_HOME: join(work, 'config'), PGPASSWORD: PASSWORD };
+// a user's environment (test/bench/measure.ts), with the rep's password as libpq reads it
+const env: NodeJS.ProcessEnv = { ...userEnv(work), PGPASSWORD: PASSWORD };
 const refer = (args: string[]) => {
   const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`refer ${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
@@ -110,23 +111,20 @@ try {
   s.prepare('DELETE FROM team').run();
   s.pragma('wal_checkpoint(TRUNCATE)');
   s.close();
-  const empty = join(work, 'empty.db');
-  refer(['--db', empty, 'relation', 'add', 'Bench Relation', '--kind', 'client']);
 
   const ask = ['ask', String(rel), '--to', ...to, '--dry-run', '--no-input'];
   const cases: Array<Case & { key: string; runs: number }> = [
-    { key: 'floor', name: 'floor: refer followup, empty database', args: ['--db', empty, 'followup'], runs: 15 },
-    { key: 'stats', name: 'refer team stats', args: ['--db', laptop, 'team', 'stats'], runs },
-    { key: 'statsTemplate', name: 'refer team stats --by template', args: ['--db', laptop, 'team', 'stats', '--by', 'template'], runs },
-    { key: 'statsRep', name: 'refer team stats --by rep', args: ['--db', laptop, 'team', 'stats', '--by', 'rep'], runs },
-    { key: 'whoKnows', name: `refer team who-knows "${name}"`, args: ['--db', laptop, 'team', 'who-knows', name], runs: 15 },
-    { key: 'askTeam', name: `refer ask … --dry-run, in a team (${to.length} referees)`, args: ['--db', laptop, ...ask], runs: 15 },
-    { key: 'askSolo', name: 'refer ask … --dry-run, the same database outside a team', args: ['--db', solo, ...ask], runs: 15 },
+    { key: 'stats', name: 'refer team stats', args: ['--db', laptop, 'team', 'stats'], against: 'database', runs },
+    { key: 'statsTemplate', name: 'refer team stats --by template', args: ['--db', laptop, 'team', 'stats', '--by', 'template'], against: 'database', runs },
+    { key: 'statsRep', name: 'refer team stats --by rep', args: ['--db', laptop, 'team', 'stats', '--by', 'rep'], against: 'database', runs },
+    { key: 'whoKnows', name: `refer team who-knows "${name}"`, args: ['--db', laptop, 'team', 'who-knows', name], against: 'database', runs: 15 },
+    { key: 'askTeam', name: `refer ask … --dry-run, in a team (${to.length} referees)`, args: ['--db', laptop, ...ask], against: 'database', runs: 15 },
+    { key: 'askSolo', name: 'refer ask … --dry-run, the same database outside a team', args: ['--db', solo, ...ask], against: 'database', runs: 15 },
   ];
   log(`Timing ${cases.length} commands, each run paired with \`node -e 0\` …`);
   const results: Record<string, Result> = {};
   for (const c of cases) {
-    results[c.key] = measure(BIN, c, env, { runs: c.runs, warmup: 2, rssRuns: 1 });
+    results[c.key] = measure(BIN, c, baselinesFor(laptop), env, { runs: c.runs, warmup: 2, rssRuns: 1 });
     log(`  ${c.name}: ${results[c.key]!.medianMs.toFixed(0)} ms`);
   }
 
@@ -150,7 +148,7 @@ try {
   }
   await rep.end();
 
-  const floor = results.floor!.medianMs;
+  const floor = results.whoKnows!.baselineMs.database;
   const verdicts = [
     { name: 'refer team stats', value: `${results.stats!.medianMs.toFixed(0)} ms (the statement: ${serverMs.total!.toFixed(0)} ms)`, target: '≤ 1000 ms', met: results.stats!.medianMs <= 1000 },
     { name: 'refer team stats --by template', value: `${results.statsTemplate!.medianMs.toFixed(0)} ms (the statement: ${serverMs.template!.toFixed(0)} ms)`, target: '≤ 1000 ms', met: results.statsTemplate!.medianMs <= 1000 },

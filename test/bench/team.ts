@@ -16,6 +16,8 @@ const ROLE = 'refer_bench_rep';
 const PASSWORD = 'bench-password';
 
 export interface TeamBench {
+  /** the rep's database, for the database floor */
+  dbPath: string;
   cases: Case[];
   /** what the commands' environment needs besides (the rep's password, as libpq reads it) */
   env: NodeJS.ProcessEnv;
@@ -103,23 +105,18 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
   const pushName = `refer team sync (${SYNC_ROWS.toLocaleString('en')} new rows)`;
   const idleName = 'refer team sync, nothing to send or receive';
   return {
+    dbPath: idleDb,
     cases: [
-      // 3 s over a `node -e 0` of about 40 ms; judge() states the exact one
-      { name: pushName, args: ['--db', pushDb, 'team', 'sync'], target: 75, maxRssMiB: 150, prepare: freshPush },
-      { name: idleName, args: ['--db', idleDb, 'team', 'sync'], target: 3 },
+      { name: pushName, args: ['--db', pushDb, 'team', 'sync'], against: 'node', maxMs: 3000, maxRssMiB: 150, prepare: freshPush },
+      // judge() sets the target: twice the database floor plus one server round trip
+      { name: idleName, args: ['--db', idleDb, 'team', 'sync'], against: 'database' },
     ],
     env: { PGPASSWORD: PASSWORD },
     judge(results) {
-      const ok = (r: Result | { error: string } | undefined): r is Result => r !== undefined && !('error' in r);
-      const floor = results.find((r) => r.name === 'floor: refer followup, empty database');
-      const push = results.find((r) => r.name === pushName);
-      const idle = results.find((r) => r.name === idleName);
-      if (ok(push)) {
-        push.target = Math.round((3000 / push.baselineMedianMs) * 100) / 100;
-        push.met = push.medianMs <= 3000 && push.peakRssMiB <= 150;
-      }
-      if (ok(floor) && ok(idle)) {
-        idle.target = Math.round((2 * floor.ratio + rttMs / idle.baselineMedianMs) * 100) / 100;
+      const idle = results.find((r): r is Result => r.name === idleName && !('error' in r));
+      if (idle) {
+        const floor = idle.baselineMs.database;
+        idle.target = Math.round(((2 * floor + rttMs) / floor) * 100) / 100;
         idle.met = idle.ratio <= idle.target;
       }
       log(`Team bench: one server round trip ${rttMs.toFixed(2)} ms; the idle sync's target is 2 × the database floor plus that.`);

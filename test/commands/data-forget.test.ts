@@ -168,12 +168,14 @@ describe('refer forget', () => {
       relations: ['name', 'company', 'role', 'linkedin', 'email', 'kind', 'motivation', 'archived_at', 'created_at', 'updated_at'],
       nps_answers: ['answered_at', 'created_at'],
       moments: ['kind', 'occurred_at', 'created_at'],
-      connections: ['name', 'title', 'company', 'industry', 'location', 'linkedin', 'email', 'connected_on', 'source', 'shortlisted_at', 'created_at', 'updated_at'],
+      // name_key is derived from the row's own name (and goes with it)
+      connections: ['name', 'title', 'company', 'industry', 'location', 'linkedin', 'email', 'connected_on', 'source', 'shortlisted_at', 'created_at', 'updated_at', 'name_key'],
       asks: ['channel', 'kind', 'template', 'lang', 'asked_at', 'created_at'],
       referrals: ['stage', 'reached', 'ask_kind', 'asked_at', 'agreed_at', 'introduced_at', 'meeting_at', 'opportunity_at', 'won_at', 'closed_at', 'updated_at'],
       referral_events: ['stage', 'at', 'created_at'],
       followups: ['uid', 'due_at', 'done_at', 'created_at', 'updated_at'],
       playbook_progress: ['step', 'updated_at'],
+      fit_icp: ['icp'],
       // the team's sync state and the cache of what teammates share (src/db/migrations/005_team.ts)
       team: ['url', 'rep', 'name', 'joined_at', 'last_sync_at', 'last_pull_at'],
       team_outbox: ['entity'],

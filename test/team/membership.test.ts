@@ -236,6 +236,9 @@ describe('refer team join, status and leave', () => {
     expect(asked.code, asked.stderr).toBe(0);
     // the join shared both reps' rows
     expect(s.refer(['team', 'join', annUrl]).code).toBe(0);
+    const shown = s.refer(['team', 'status']).stdout;
+    expect(shown).toMatch(new RegExp(`^teammates .*${bobRole}`, 'm'));
+    expect(shown.split('\n').find((l) => l.startsWith('teammates'))).not.toContain('Ann de Vries');
     const refused = s.refer(['team', 'leave', '--erase']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--force');

@@ -4,10 +4,11 @@
 import { missingCriteria, type PlaybookState, resumeStep, type StepName, stepInfo } from '../../core/playbook.js';
 import { parseNpsScore } from '../../core/nps.js';
 import type { Relation } from '../../core/model.js';
-import { getConnection, listConnections } from '../../db/repos/connections.js';
+import { getConnection, shortlistOf } from '../../db/repos/connections.js';
 import { listProgress } from '../../db/repos/playbook.js';
 import { getRelation, insertMoment, insertNps, insertRelation, listRelations, updateRelation } from '../../db/repos/relations.js';
 import { byReadiness, printRelationLine, viewRelations } from '../relation/view.js';
+import { pickOne } from '../pick-one.js';
 import { validateWith, type Session } from './session.js';
 
 export interface Start {
@@ -24,7 +25,7 @@ export async function chooseStart(s: Session): Promise<Start> {
   const choices: Array<{ value: StartChoice; name: string; short: string; description?: string } | InstanceType<typeof prompts.Separator>> = [];
   for (const p of listProgress(db)) {
     const relation = getRelation(db, p.relationId)!;
-    const shortlisted = listConnections(db, relation.id).filter((c) => c.shortlisted).length;
+    const shortlisted = shortlistOf(db, relation.id).length;
     const draftConnectionsGone = (p.state.connectionIds ?? []).some((id) => getConnection(db, id)?.relationId !== relation.id);
     const step = resumeStep(p, { shortlisted, draftConnectionsGone });
     const info = stepInfo(step);
@@ -40,10 +41,12 @@ export async function chooseStart(s: Session): Promise<Start> {
       description: r.readiness.reasons.join('; '),
     });
   }
-  choices.push({ value: { add: true }, name: 'Someone new: add a relation', short: 'new relation' });
-  const picked = await ctx.ask(
-    prompts.select<StartChoice>({ message: 'Whom do you walk through the playbook with? (most ready first)', pageSize: 12, choices }, ctx.promptContext),
-  );
+  const picked = await pickOne<StartChoice>(ctx, prompts, {
+    message: 'Whom do you walk through the playbook with? (most ready first)',
+    pageSize: 12,
+    choices,
+    always: [{ value: { add: true }, name: 'Someone new: add a relation', short: 'new relation' }],
+  });
   if ('resume' in picked) return picked.resume;
   if ('relation' in picked) return { relation: picked.relation, step: 'relation', state: {} };
   return { relation: await addRelation(s), step: 'relation', state: {} };

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { FailureError } from '../../errors.js';
-import { newerServer, openClient, teamError, where } from '../../team/connect.js';
+import { hostPort, newerServer, openClient, teamError, where } from '../../team/connect.js';
 import { MEMBER_ROLE, setupSchema } from '../../team/schema.js';
 
 /**
@@ -17,7 +17,7 @@ export default async function setup(ctx: Context, [text = '']: string[]): Promis
     const message = (err as Error).message ?? '';
     if (code === '42501' && /create role/i.test(message)) {
       throw new FailureError(
-        `${url.user} may not create the role ${MEMBER_ROLE} on ${url.host}:${url.port}: a superuser runs CREATE ROLE ${MEMBER_ROLE} NOLOGIN, then refer team setup again`,
+        `${url.user} may not create the role ${MEMBER_ROLE} on ${hostPort(url)}: a superuser runs CREATE ROLE ${MEMBER_ROLE} NOLOGIN, then refer team setup again`,
       );
     }
     if (code === '42501') {
@@ -41,6 +41,6 @@ export default async function setup(ctx: Context, [text = '']: string[]): Promis
   if (result.from === 0) {
     ctx.info(`Next, for each rep, create a login role in ${MEMBER_ROLE} (as the owner or a superuser, in psql):`);
     ctx.info(`  CREATE ROLE ann LOGIN PASSWORD 'choose-one' IN ROLE ${MEMBER_ROLE};`);
-    ctx.info(`then the rep runs: refer team join postgres://ann@${url.host}:${url.port}/${url.database}`);
+    ctx.info(`then the rep runs: refer team join postgres://ann@${where(url)}`);
   }
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { notInTeam } from '../../team/local.js';
-import { getTeam, pendingChanges } from '../../db/repos/team.js';
+import { getTeam, pendingChanges, teammates } from '../../db/repos/team.js';
 
 /** `refer team status`: from the local database only, so it answers offline too. */
 export default async function status(ctx: Context): Promise<void> {
@@ -20,5 +20,7 @@ export default async function status(ctx: Context): Promise<void> {
     ['waiting', pending === 0 ? 'nothing' : `${pending} change${pending === 1 ? '' : 's'} (refer team sync sends them)`],
     ['schema', team.serverVersion === null ? 'unknown' : String(team.serverVersion)],
   ];
+  const others = teammates(db);
+  if (team.lastSyncAt) rows.splice(2, 0, ['teammates', others.length === 0 ? 'none yet' : others.join(', ')]);
   for (const [k, v] of rows) ctx.print(`${k.padEnd(10)} ${v}`);
 }

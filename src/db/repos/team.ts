@@ -29,6 +29,11 @@ export function pendingChanges(db: Db): number {
   return db.prepare('SELECT count(*) FROM (SELECT DISTINCT entity, local_id FROM team_outbox)').pluck().get() as number;
 }
 
+/** Teammates known from the last pull (the cache holds other reps only). */
+export function teammates(db: Db): string[] {
+  return db.prepare('SELECT name FROM team_reps ORDER BY name COLLATE NOCASE').pluck().all() as string[];
+}
+
 const ENQUEUE_ALL = `
 INSERT INTO team_outbox (entity, local_id)
 SELECT 'relation', id FROM relations
