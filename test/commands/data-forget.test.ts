@@ -61,7 +61,7 @@ describe('refer forget', () => {
     const out = r.json();
     expect(out.person).toEqual({ type: 'relation', id: 1, name: 'Sanne Visser' });
     expect(out.deleted).toEqual({
-      profile: 0, icp: 0, relations: 1, npsAnswers: 1, moments: 1, connections: 2, asks: 1, referrals: 2, referralEvents: 2, followups: 1, playbookProgress: 0,
+      profile: 0, icp: 0, relations: 1, npsAnswers: 1, moments: 1, connections: 2, asks: 1, referrals: 2, referralEvents: 2, followups: 1, playbookProgress: 0, profileTexts: 0,
     });
     // Bram's note, NPS comment, moment, ask (script and forward), referral note, follow-up note and playbook state named her
     expect(out.scrubbed).toMatchObject({ relations: 1, npsAnswers: 1, moments: 1, asks: 1, referralEvents: 1, followups: 1, playbookProgress: 1 });
@@ -174,6 +174,7 @@ describe('refer forget', () => {
       referral_events: ['stage', 'at', 'created_at'],
       followups: ['uid', 'due_at', 'done_at', 'created_at', 'updated_at'],
       playbook_progress: ['step', 'updated_at'],
+      profile_texts: ['lang', 'offer', 'value', 'updated_at'],
     };
     const db = openDb(':memory:');
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];

@@ -105,7 +105,7 @@ describe('migration 2 (the ask kind on each referral)', () => {
 
     const db = openDb(path);
     const kinds = () => db.prepare('SELECT id, ask_kind FROM referrals ORDER BY id').raw().all();
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(kinds()).toEqual([[1, 'referral'], [2, 'quote']]);
     // a row written as if it were a referral ask's takes its ask's kind all the same
     db.prepare("INSERT INTO referrals (id, ask_id, connection_id, asked_at, updated_at, ask_kind) VALUES (3, 2, 1, ?, ?, 'referral')").run(at, at);

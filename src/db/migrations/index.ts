@@ -1,7 +1,8 @@
 import initial from './001_initial.js';
 import referralAskKind from './002_referral_ask_kind.js';
+import lang from './004_lang.js';
 
 /** Append-only: the migration at index i brings a database from user_version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [initial, referralAskKind];
+export const MIGRATIONS: readonly string[] = [initial, referralAskKind, lang];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
