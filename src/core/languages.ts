@@ -30,8 +30,3 @@ export const LANGUAGES: Record<Lang, Language> = {
   da: { name: 'Dansk', english: 'Danish', locale: da, day: "EEEE 'den' d. MMMM", date: 'd. MMMM yyyy', dayAndTime: (d, h, m) => `${d} kl. ${h}.${m}`, and: 'og' },
   de: { name: 'Deutsch', english: 'German', locale: de, day: 'EEEE, d. MMMM', date: 'd. MMMM yyyy', dayAndTime: (d, h, m) => `${d} um ${h}:${m} Uhr`, and: 'und' },
 };
-
-/** "en (English), nl (Dutch), …": the languages for an error message or help text. */
-export function languageList(): string {
-  return Object.entries(LANGUAGES).map(([code, l]) => `${code} (${l.english})`).join(', ');
-}

@@ -49,6 +49,20 @@ describe('refer profile set --in', () => {
   });
 });
 
+describe('a language refer does not have', () => {
+  it.each([
+    ['ask', REL.name, '--lang', 'fr'],
+    ['templates', 'show', 'referral/email', '--lang', 'fr'],
+    ['lint', '--lang', 'fr'],
+  ])('is a usage error listing the languages: refer %s', async (...args) => {
+    await seed(s, { onlyMain: true });
+    const r = await s.run(args, { now: NOW, stdin: 'Would Anna be helped?' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'fr' is invalid\. Allowed choices are en, nl, da, de\.$/m);
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('a script uses the texts of its language', () => {
   it.each(['nl', 'da', 'de'] as const)('in %s: its own offer and value, no warning', async (lang) => {
     await seed(s);
