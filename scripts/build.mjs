@@ -4,13 +4,15 @@
 // of it on every start; minifying saves nothing measurable.) better-sqlite3's JavaScript is
 // bundled too (Node loads CommonJS from ESM slowly, file by file); its addon is loaded by path
 // (src/db/open.ts), so its finder `bindings` stays external and is only reached when the addon
-// is elsewhere.
+// is elsewhere. node-postgres (`pg`, loaded by `refer team` only) is bundled into its own chunk;
+// its optional native driver `pg-native` is never used and stays external.
 //
 // The chunks are then turned into CommonJS (.cjs), and bin/refer.cjs
 // requires them: Node's ESM loader costs every start about 4 ms more than require() (resolving,
 // module jobs, and the built-in modules it loads), and esbuild splits code only in ESM.
 import { build, transform } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
 const DIST = new URL('../dist/', import.meta.url);
@@ -57,7 +59,7 @@ const { outputFiles } = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['bindings'],
+  external: ['bindings', 'pg-native'],
   plugins: [withoutZodLocales, lazyChildProcess],
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
@@ -74,4 +76,19 @@ for (const file of outputFiles) {
   const meta = code.includes(META_URL) ? `const ${META_URL} = require("node:url").pathToFileURL(__filename).href;\n` : '';
   mkdirSync(dirname(file.path), { recursive: true });
   writeFileSync(file.path, meta + code);
+}
+
+// The man pages, from the command tree just built: refer(1) and refer-COMMAND(1) in dist/man/
+// (src/man/roff.ts). package.json's `man` lists them, so that `npm install -g` installs them.
+const { buildProgram } = createRequire(import.meta.url)('../dist/cli.cjs');
+const roff = await build({ entryPoints: ['src/man/roff.ts'], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'warning' });
+const { manPages } = await import(`data:text/javascript;base64,${Buffer.from(roff.outputFiles[0].text).toString('base64')}`);
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// SOURCE_DATE_EPOCH (reproducible builds) else today
+const date = new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()).toISOString().slice(0, 10);
+const sink = { write: () => true };
+const MAN = new URL('man/', DIST);
+mkdirSync(MAN, { recursive: true });
+for (const page of manPages(buildProgram({ stdout: sink, stderr: sink, stdin: sink }, {}), { version: pkg.version, date })) {
+  writeFileSync(new URL(page.file, MAN), page.roff);
 }

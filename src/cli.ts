@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { Context, Env, GlobalOptions, Io } from './context.js';
-import { EXIT, ReferError } from './errors.js';
+import { EXIT, EXIT_MEANINGS, ReferError } from './errors.js';
 import { LANGS } from './core/model.js';
 import { choice, type MakeContext } from './register/util.js';
 import { registerSetup } from './register/setup.js';
@@ -10,7 +10,9 @@ import { registerFollowup } from './register/followup.js';
 import { registerAsk } from './register/ask.js';
 import { registerData } from './register/data.js';
 import { registerStats } from './register/stats.js';
+import { registerTeam } from './register/team.js';
 import { registerDefault, registerGuide } from './register/guide.js';
+import { registerCompletion } from './register/completion.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Declares a group's commands; `deep: false` leaves out their subcommands (for the top-level help). */
@@ -26,6 +28,8 @@ export const GROUPS: ReadonlyArray<readonly [readonly string[], Register]> = [
   [['stats'], registerStats],
   [['demo', 'playbook', 'today'], registerGuide],
   [['export', 'import', 'backup', 'forget'], registerData],
+  [['team'], registerTeam],
+  [['completion'], registerCompletion],
 ];
 
 /** Global options that take a value: the word after them is not the command. */
@@ -56,6 +60,7 @@ export function buildProgram(io: Io, env: Env, clock?: () => Date, argv?: readon
     .option('--json', 'print exactly one JSON document on stdout')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('--no-input', 'never prompt; a missing value is an error that names the flag')
+    .option('--no-pager', 'never send long listings through $PAGER (else less -FRX) on a terminal')
     .addOption(choice('--lang <lang>', 'language of generated scripts (default: the profile, else en)', LANGS))
     .showSuggestionAfterError()
     .configureHelp({ showGlobalOptions: true })
@@ -72,14 +77,14 @@ The playbook:
   2. list 5-10 ICP connections  refer connection import "Sanne Visser" Connections.csv
   3. draft a value-focused ask  refer ask "Sanne Visser" --to 12 14 --channel email
   4. follow up in 15 minutes    refer followup
-  5. track outcomes             refer outcome 7 introduced; refer stats
+  5. track outcomes             refer outcome 12 introduced; refer stats
 
 Examples:
   $ refer init
   $ refer relation list --ready
   $ refer --db /tmp/try.db relation add "Joris de Wit" --kind client --trust 4
 
-Exit codes: 0 ok, 1 failure, 2 usage error, 3 a check found something, 130 cancelled.`,
+Exit codes: ${EXIT_MEANINGS.map(([code, meaning]) => `${code} ${meaning}`).join(', ')}.`,
   );
   const word = argv && commandWord(argv);
   const group = GROUPS.find(([names]) => names.includes(word!));
@@ -99,6 +104,13 @@ Exit codes: 0 ok, 1 failure, 2 usage error, 3 a check found something, 130 cance
 /** Runs refer with `argv` (without node and script) and returns the exit code. Never exits. */
 export async function main(argv: string[], io: Io, env: Env, clock?: () => Date): Promise<number> {
   try {
+    // The completion scripts' entry (as `gh __complete`): every word after it is data, read
+    // against the whole tree, and never an option of refer's own.
+    if (argv[0] === '__complete') {
+      const make = async (globals: GlobalOptions): Promise<Context> => new (await import('./context.js')).Context(io, env, globals, clock);
+      await (await import('./commands/complete.js')).completeCommand(make, buildProgram(io, env, clock), argv.slice(1));
+      return EXIT.ok;
+    }
     await buildProgram(io, env, clock, argv).parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (err) {

@@ -21,6 +21,8 @@ export interface GlobalOptions {
   color?: boolean;
   input?: boolean;
   lang?: string;
+  /** false with --no-pager */
+  pager?: boolean;
 }
 
 export type Prompts = typeof import('@inquirer/prompts');
@@ -30,7 +32,8 @@ export type Prompts = typeof import('@inquirer/prompts');
  * the prompter (loaded on first use, only where prompting is allowed).
  */
 export class Context {
-  readonly io: Io;
+  /** stdout is the pager's input while a listing is paged */
+  io: Io;
   readonly env: Env;
   readonly json: boolean;
   readonly tty: boolean;
@@ -40,6 +43,8 @@ export class Context {
   readonly dbFlag: string | undefined;
   readonly langFlag: Lang | undefined;
   private readonly noInput: boolean;
+  private readonly pagerFlag: boolean | undefined;
+  private paging: { done(): Promise<void> } | undefined;
   private readonly clock: () => Date;
   private handle: Db | undefined;
 
@@ -50,6 +55,7 @@ export class Context {
     this.json = Boolean(globals.json);
     this.tty = Boolean(io.stdout.isTTY);
     this.noInput = globals.input === false;
+    this.pagerFlag = globals.pager;
     this.style = makeStyle(wantColor({ flag: globals.color !== false, isTTY: this.tty, env }));
     this.dbPath = dbPath(globals.db, env);
     this.dbFlag = globals.db;
@@ -78,6 +84,28 @@ export class Context {
     const { existsSync } = await import('node:fs');
     if (!existsSync(this.dbPath)) return undefined;
     return this.db();
+  }
+
+  /**
+   * Sends what the command prints through the pager, when src/output/pager.ts says this command
+   * and this terminal want one. The module loads only on a terminal, without --json.
+   */
+  async page(command: string): Promise<void> {
+    if (!this.tty || this.json || this.pagerFlag === false || this.paging) return;
+    const { PAGED_COMMANDS, pagerFor, startPager } = await import('./output/pager.js');
+    if (!PAGED_COMMANDS.includes(command)) return;
+    const pager = pagerFor({ tty: this.tty, json: this.json, flag: this.pagerFlag, env: this.env });
+    if (pager === null) return;
+    const paging = startPager(pager, this.io.stdout, this.env);
+    this.paging = paging;
+    this.io = { ...this.io, stdout: paging.stdout };
+  }
+
+  /** Waits for the pager, if any, to be quit. */
+  async endPaging(): Promise<void> {
+    const paging = this.paging;
+    this.paging = undefined;
+    await paging?.done();
   }
 
   close(): void {

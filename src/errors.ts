@@ -8,6 +8,15 @@ export const EXIT = {
   cancelled: 130,
 } as const;
 
+/** What each exit code means, as the help and the man pages say it. */
+export const EXIT_MEANINGS: ReadonlyArray<readonly [number, string]> = [
+  [EXIT.ok, 'ok'],
+  [EXIT.failure, 'failure'],
+  [EXIT.usage, 'usage error'],
+  [EXIT.found, 'a check found something'],
+  [EXIT.cancelled, 'cancelled'],
+];
+
 export class ReferError extends Error {
   readonly exitCode: number = EXIT.failure;
   /** Extra lines printed after the message (hints, candidates). */

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import type { AskKind, Channel } from '../core/model.js';
 import { assertNotFuture, defaultFollowUp } from '../core/calendar.js';
 import type { Db } from '../db/open.js';
-import { listConnections } from '../db/repos/connections.js';
+import { shortlistOf } from '../db/repos/connections.js';
 import { getProfile } from '../db/repos/profile.js';
 import { resolveRelation } from '../db/repos/relations.js';
 import { CancelError, UsageError } from '../errors.js';
@@ -20,6 +20,9 @@ interface AskFlags {
   followUp?: string;
   date?: string;
   dryRun?: boolean;
+  copy?: 'script' | 'forward';
+  eml?: string;
+  open?: boolean;
 }
 
 /** Every kind has an e-mail template; a script that names no channel gets one. */
@@ -32,6 +35,7 @@ export default async function ask(ctx: Context, [ref]: string[], opts: AskFlags)
   const askedAt = opts.date === undefined ? now : (await import('../core/when.js')).parseDateArg(opts.date, now, { flag: '--date' });
   assertNotFuture(askedAt, now, '--date');
   const followUpAt = opts.followUp === undefined ? defaultFollowUp(askedAt) : (await import('../core/when.js')).parseWhen(opts.followUp, now);
+  if (opts.eml !== undefined) (await import('../output/send.js')).checkEmlPath(opts.eml);
   const interactive = ref === undefined && ctx.canPrompt;
   if (ref === undefined && !interactive) {
     throw new UsageError('missing REL (the relation to ask) and --to CONN... (whom about; default: their shortlist); on a terminal, `refer ask` alone walks you through it');
@@ -52,8 +56,13 @@ export default async function ask(ctx: Context, [ref]: string[], opts: AskFlags)
   for (const w of draft.warnings) ctx.warn(w);
   if (interactive && !opts.dryRun) await confirmStore(ctx, draft);
   const stored = opts.dryRun ? null : (await import('./ask/store.js')).storeAsk(db, draft, now);
-  if (ctx.json) return ctx.printJson(toJson(draft, stored));
-  printOutcome(ctx, draft, stored);
+  if (ctx.json) ctx.printJson(toJson(draft, stored));
+  else printOutcome(ctx, draft, stored);
+  // The ask is stored: taking it out of the terminal can warn, never undo it.
+  const out = await import('./ask/out.js');
+  if (opts.copy || opts.eml !== undefined || opts.open) {
+    await (await import('../output/send.js')).sendAskOut(ctx, out.outgoing(draft), { copy: opts.copy, eml: opts.eml, open: opts.open });
+  } else if (interactive && !ctx.json) await out.offerAskOut(ctx, draft);
 }
 
 /** Without prompts: the relation, --to or else the shortlist (a referral ask needs someone to ask about). */
@@ -64,7 +73,7 @@ function fromFlags(db: Db, ref: string, fixed: FixedSelection, to: string[] | un
   const connections = to
     ? resolveConnections(db, to, relation)
     : kind === 'referral'
-      ? listConnections(db, relation.id).filter((c) => c.shortlisted).sort((a, b) => a.id - b.id)
+      ? shortlistOf(db, relation.id)
       : [];
   if (kind === 'referral' && connections.length === 0) {
     throw new UsageError(`${relation.name} has no shortlist: pick connections with --to or \`refer connection pick ${relation.id} ID...\``);

@@ -1,10 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import type { Db } from '../db/open.js';
+import { progress } from '../output/progress.js';
 import { compact, type Erased, erasePerson, type Person, secureDelete } from '../db/repos/data.js';
 import { findConnectionsByName, getConnection, resolveConnection } from '../db/repos/connections.js';
 import { getRelation, resolveRelation } from '../db/repos/relations.js';
+import { getTeam } from '../db/repos/team.js';
 import { CancelError, NotFoundError, UsageError } from '../errors.js';
 
 /**
@@ -50,6 +52,9 @@ function resolvePerson(db: Db, args: string[]): Person {
   }
 }
 
+/** From this size of database file on, forget says that it is rewriting the file. */
+const VACUUM_NOTICE_BYTES = 32 * 1024 * 1024;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function describe(erased: Erased): string[] {
@@ -77,7 +82,11 @@ export default async function forget(ctx: Context, args: string[], opts: { force
   }
   secureDelete(db);
   const erased = erasePerson(db, person);
+  // VACUUM rewrites the whole file: on a large database that takes a while, so say so (terminal only).
+  const shown = progress(ctx.io.stderr, () => 'Rewriting the database without the erased rows (VACUUM)…', { from: VACUUM_NOTICE_BYTES });
+  shown.update(existsSync(ctx.dbPath) ? statSync(ctx.dbPath).size : 0);
   const compacted = compact(db);
+  shown.done();
   const namesakes = findConnectionsByName(db, person.name);
   const backups = join(ctx.dataDir, 'backups');
   const backupCount = existsSync(backups) ? readdirSync(backups).filter((f) => f.endsWith('.db')).length : 0;
@@ -93,5 +102,7 @@ export default async function forget(ctx: Context, args: string[], opts: { force
     const verb = namesakes.length === 1 ? 'carries' : 'carry';
     ctx.info(`${plural(namesakes.length, 'other connection')} ${verb} the same name: ${namesakes.map((c) => `\`refer forget connection ${c.id}\``).join(', ')}`);
   }
+  // the triggers put the deletes in the team outbox with the erase itself
+  if (getTeam(db)) ctx.info(`You are in a team: the team database forgets ${person.name} at your next \`refer team sync\`.`);
   if (backupCount) ctx.info(`Backups made before hold them still: ${plural(backupCount, 'file')} in ${backups}; delete those you no longer need.`);
 }

@@ -3,8 +3,8 @@ import { LANGUAGES } from '../core/languages.js';
 import { LANGS, type Lang } from '../core/model.js';
 import { textsIn } from '../core/texts.js';
 import { UsageError } from '../errors.js';
-import { EMPTY_ICP, getIcp, getProfile, saveIcp, saveProfile } from '../db/repos/profile.js';
-import { applyIcpFlags, type IcpFlags } from './icp/set.js';
+import { EMPTY_ICP, getIcp, getProfile, saveProfile } from '../db/repos/profile.js';
+import { applyIcpFlags, type IcpFlags, saveIcpAndRescore } from './icp/set.js';
 import { type ProfileFlags, profileFields } from './profile/set.js';
 
 type InitFlags = ProfileFlags & IcpFlags;
@@ -61,10 +61,7 @@ export default async function init(ctx: Context, _args: string[], opts: InitFlag
   if (!fields.name && !getProfile(db)?.name) throw new UsageError('missing --name (your name, as your relations know you)');
   const now = ctx.now();
   const icp = applyIcpFlags(getIcp(db) ?? EMPTY_ICP, answers);
-  db.transaction(() => {
-    saveProfile(db, fields, now);
-    saveIcp(db, icp, now);
-  }).immediate();
+  saveIcpAndRescore(ctx, db, icp, now, () => saveProfile(db, fields, now));
   const profile = getProfile(db);
   if (ctx.json) return ctx.printJson({ profile, icp, db: ctx.dbPath });
   ctx.print(`Ready, ${profile?.name}. Your data lives in ${ctx.dbPath}.`);

@@ -135,9 +135,58 @@ function isExcluded(company: string, excluded: readonly string[]): boolean {
   return excluded.some((x) => hasPhrase(name, words(x).join(' ')));
 }
 
+/** The matchers icpFit uses; fitScorer gives remembering ones. */
+interface Matchers {
+  excluded(company: string): boolean;
+  title(title: string): string | undefined;
+  seniority(title: string): (typeof SENIORITY)[number] | undefined;
+  industry(industry: string): string | undefined;
+  region(location: string): string | undefined;
+}
+
+const plain = (icp: Icp): Matchers => ({
+  excluded: (company) => isExcluded(company, icp.excludeCompanies),
+  title: (title) => matchTitle(title, icp.titles),
+  seniority: seniorityOf,
+  industry: (industry) => matchIndustry(industry, icp.industries),
+  region: (location) => matchRegion(location, icp.regions),
+});
+
+function remember<T>(f: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    if (seen.has(key)) return seen.get(key) as T;
+    const value = f(key);
+    // a bound, so that a pass over a huge network of distinct values cannot grow without end
+    if (seen.size >= 100_000) seen.clear();
+    seen.set(key, value);
+    return value;
+  };
+}
+
 /** How well a connection fits the ICP. Pure; reasons are short phrases for the rep. */
 export function icpFit(conn: FitInput, icp: Icp): Fit {
-  if (conn.company !== null && isExcluded(conn.company, icp.excludeCompanies)) {
+  return fitWith(conn, icp, plain(icp));
+}
+
+/**
+ * icpFit for many connections against one ICP: the same scores and reasons, each title, company,
+ * industry and location matched once (a network repeats them: "CEO", "Netherlands").
+ */
+export function fitScorer(icp: Icp): (conn: FitInput) => Fit {
+  const m = plain(icp);
+  const matchers: Matchers = {
+    excluded: remember(m.excluded),
+    title: remember(m.title),
+    seniority: remember(m.seniority),
+    industry: remember(m.industry),
+    region: remember(m.region),
+  };
+  return (conn) => fitWith(conn, icp, matchers);
+}
+
+function fitWith(conn: FitInput, icp: Icp, m: Matchers): Fit {
+  if (conn.company !== null && icp.excludeCompanies.length > 0 && m.excluded(conn.company)) {
     return { score: 0, reasons: [`excluded company: ${conn.company}`], excluded: true };
   }
   const reasons: string[] = [];
@@ -150,18 +199,18 @@ export function icpFit(conn: FitInput, icp: Icp): Fit {
   };
 
   if (icp.titles.length > 0) {
-    const hit = conn.title === null ? undefined : matchTitle(conn.title, icp.titles);
+    const hit = conn.title === null ? undefined : m.title(conn.title);
     const reason = conn.title === null ? 'title unknown' : hit === undefined ? 'title not in ICP' : `title matches ${hit}`;
     part(FIT_WEIGHTS.title, hit === undefined ? 0 : 1, reason);
   }
 
-  const level = conn.title === null ? undefined : seniorityOf(conn.title);
+  const level = conn.title === null ? undefined : m.seniority(conn.title);
   part(FIT_WEIGHTS.seniority, level?.credit ?? 0, level?.reason ?? null);
 
   if (icp.industries.length > 0) {
     if (conn.industry === null) part(FIT_WEIGHTS.industry, UNKNOWN_CREDIT, 'industry unknown');
     else {
-      const hit = matchIndustry(conn.industry, icp.industries);
+      const hit = m.industry(conn.industry);
       part(FIT_WEIGHTS.industry, hit === undefined ? 0 : 1, hit === undefined ? `other industry: ${conn.industry}` : `industry: ${hit}`);
     }
   }
@@ -181,7 +230,7 @@ export function icpFit(conn: FitInput, icp: Icp): Fit {
   if (icp.regions.length > 0) {
     if (conn.location === null) part(FIT_WEIGHTS.region, UNKNOWN_CREDIT, 'region unknown');
     else {
-      const hit = matchRegion(conn.location, icp.regions);
+      const hit = m.region(conn.location);
       part(FIT_WEIGHTS.region, hit === undefined ? 0 : 1, hit === undefined ? 'outside region' : `region: ${hit}`);
     }
   }

@@ -38,3 +38,18 @@ export function compareNames(a: string, b: string): number {
   if (x !== y) return x < y ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+// Code units from U+D800 on: where UTF-16 order (JavaScript's <) and code point order (SQLite's
+// BINARY, on UTF-8) part ways: a surrogate sorts below U+E000–U+FFFF in one, above in the other.
+const HIGH_UNITS = /[\ud800-\uffff]/g;
+
+/**
+ * A text key whose order under SQLite's BINARY collation is compareNames' order, so that an
+ * index can sort names as refer does: the folded name, then the name itself (NUL between; names
+ * never hold control characters). Code units from U+D800 on are moved above the BMP, keeping
+ * their order, so that SQLite's code point order matches JavaScript's code unit order.
+ */
+export function nameSortKey(name: string): string {
+  const key = `${collationKey(name)}\u0000${name}`;
+  return key.replace(HIGH_UNITS, (unit) => String.fromCodePoint(0x10000 + unit.charCodeAt(0)));
+}

@@ -16,7 +16,7 @@ export type Db = Database.Database;
  * First where npm puts it beside refer (a stat), else wherever Node's resolution finds it
  * (about 1.5 ms); undefined when the install keeps it elsewhere: better-sqlite3 then searches as usual.
  */
-function addonPath(): string | undefined {
+export function addonPath(): string | undefined {
   const beside = join(packageRoot(), 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
   if (existsSync(beside)) return beside;
   try {

@@ -35,6 +35,21 @@ export interface DemoOptions {
   now: Date;
   /** where the ask templates are; default: the built-in ones only */
   templates?: TemplateDirs;
+  /** the shape of a long-used database (the bench's realistic scale); default: the demo's */
+  shape?: DemoShape;
+}
+
+/**
+ * A database shaped like a power user's after years of use, rather than the demo's proportions.
+ * Each option changes only the relations or follow-ups it names; without one the draws are the demo's.
+ */
+export interface DemoShape {
+  /** the first generated relation (after the stories) has this many connections: a big network */
+  bigNetwork?: number;
+  /** the share of the generated asks that booked a follow-up (default: every one) */
+  followupShare?: number;
+  /** a rep who keeps up: a past follow-up of a generated ask is almost never left open */
+  diligent?: boolean;
 }
 
 export interface DemoCounts {
@@ -71,11 +86,14 @@ export function generateDemo(db: Db, opts: DemoOptions): DemoCounts {
   bulkLoad(db, () => {
     saveProfile(db, DEMO_PROFILE, opts.now);
     saveIcp(db, DEMO_ICP, opts.now);
-    const writer = new StoryWriter(bulkWriter(db), scripts, calendar, counts);
+    const shape = opts.shape ?? {};
+    const writer = new StoryWriter(bulkWriter(db), scripts, calendar, counts, shape);
     for (let i = 0; i < total; i++) {
       // Each relation draws from its own stream: relation i is the same at every scale.
       const rng = new Rng(mixSeed(seed, i));
-      writer.write(DEMO_STORIES[i] ?? randomStory(rng, HISTORY_DAYS), rng, i);
+      const story = DEMO_STORIES[i] ?? randomStory(rng, HISTORY_DAYS);
+      const big = i === DEMO_STORIES.length && shape.bigNetwork !== undefined;
+      writer.write(big ? { ...story, connections: shape.bigNetwork! } : story, rng, i);
     }
   });
   return counts;
@@ -168,6 +186,7 @@ class StoryWriter {
     private readonly scripts: Scripts,
     private readonly cal: Calendar,
     private readonly counts: DemoCounts,
+    private readonly shape: DemoShape = {},
   ) {}
 
   write(story: Story, rng: Rng, serial: number): void {
@@ -274,6 +293,8 @@ class StoryWriter {
     const day = cal.weekday(ask.day, false);
     const askedAt = this.past(cal.at(day, workTime(rng)), rng);
     const followUp: StoryFollowup = ask.followUp ?? this.sampleFollowup(day, rng);
+    // a long-used database: not every generated ask booked a follow-up
+    const booked = ask.followUp !== undefined || this.shape.followupShare === undefined || rng.chance(this.shape.followupShare);
     const dueAt = cal.at(cal.weekday(followUp.day, true), followUp.at);
     const minutes = rng.chance(0.85) ? 15 : rng.pick([20, 30]);
     const moment = moments.filter((m) => m.occurredAt <= askedAt).at(-1) ?? null;
@@ -321,7 +342,7 @@ class StoryWriter {
       counts.referrals++;
       counts.referralEvents += events.length;
     }
-    this.writeFollowup(relationId, askId, followUp, dueAt, askedAt, rng, minutes);
+    if (booked) this.writeFollowup(relationId, askId, followUp, dueAt, askedAt, rng, minutes);
   }
 
   /**
@@ -352,7 +373,8 @@ class StoryWriter {
     const at = rng.pick(FOLLOW_UP_TIMES);
     if (day < 0) return { day, at, done: 'open' };
     // a rep lets a recent one slip now and then; an old one was nearly always dealt with
-    return { day, at, done: rng.weighted({ onTime: 8, late: 2, open: day <= 10 ? 4 : 0.2 }) };
+    const open = this.shape.diligent ? 0.02 : day <= 10 ? 4 : 0.2;
+    return { day, at, done: rng.weighted({ onTime: 8, late: 2, open }) };
   }
 
   private writeFollowup(relationId: number, askId: number | null, f: StoryFollowup, dueAt: Date, bookedAt: Date, rng: Rng, minutes = 15): void {

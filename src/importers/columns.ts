@@ -14,7 +14,7 @@ export interface ImportRow
 }
 
 /** What a column can hold: a field of the row, or half of the name. */
-export type ImportField = Exclude<keyof ImportRow, 'line'> | 'firstName' | 'lastName';
+export type ImportField = Exclude<keyof ImportRow, 'line'> | 'firstName' | 'middleName' | 'lastName';
 
 /** Column positions of the fields a header holds. */
 export type ColumnMap = ReadonlyMap<ImportField, number>;
@@ -35,16 +35,29 @@ export function headerKey(name: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** The fields of a header row, by column position; the first column wins when a name repeats. */
+/**
+ * The fields of a header row, by column position. When several columns name the same field, the
+ * name listed first in the spec wins (Outlook's "Job Title" over its "Title", which is Mr or Ms),
+ * and among equal names the first column.
+ */
 export function mapColumns(header: readonly string[], spec: FormatSpec): Map<ImportField, number> {
-  const byKey = new Map<string, ImportField>();
+  const byKey = new Map<string, { field: ImportField; rank: number }>();
   for (const [field, names] of Object.entries(spec.columns) as Array<[ImportField, readonly string[]]>) {
-    for (const name of names) byKey.set(headerKey(name), field);
+    names.forEach((name, rank) => {
+      const key = headerKey(name);
+      if (!byKey.has(key)) byKey.set(key, { field, rank });
+    });
   }
   const columns = new Map<ImportField, number>();
+  const ranks = new Map<ImportField, number>();
   header.forEach((name, index) => {
-    const field = byKey.get(headerKey(name));
-    if (field !== undefined && !columns.has(field)) columns.set(field, index);
+    const found = byKey.get(headerKey(name));
+    if (found === undefined) return;
+    const best = ranks.get(found.field);
+    if (best === undefined || found.rank < best) {
+      columns.set(found.field, index);
+      ranks.set(found.field, found.rank);
+    }
   });
   return columns;
 }
@@ -59,7 +72,11 @@ export function toRow(cells: readonly string[], line: number, columns: ColumnMap
     return index === undefined ? undefined : cells[index];
   };
   const name =
-    cleanText(cell('name')) ?? cleanText(`${cell('firstName') ?? ''} ${cell('lastName') ?? ''}`);
+    cleanText(cell('name')) ??
+    cleanText(
+      // Only the parts a record fills: a clean "First Last" keeps the fast path of cleanText.
+      [cell('firstName'), cell('middleName'), cell('lastName')].filter((part) => part !== undefined && part !== '').join(' '),
+    );
   if (name === null) return cells.every((value) => cleanText(value) === null) ? 'blank' : 'nameless';
   return {
     line,

@@ -10,11 +10,16 @@ import { parse as parseSync } from 'csv-parse/sync';
 import type { CsvError, Options as CsvOptions } from 'csv-parse';
 import { UsageError } from '../errors.js';
 import { mapColumns, toRow } from './columns.js';
+import { CsvRecords, type SlowParser } from './csv.js';
 import type { ColumnMap, FormatSpec, ImportFormat, ImportRow } from './columns.js';
 import { linkedin } from './linkedin.js';
 import { detectDelimiter, plain } from './plain.js';
+import { looksLikeVcard, parseVcards } from './vcard.js';
 
-export type { ImportFormat, ImportRow } from './columns.js';
+export type { ImportRow } from './columns.js';
+
+/** What a file turned out to be: one of the CSV layouts, or vCards. */
+export type FileFormat = ImportFormat | 'vcard';
 
 export interface ImportError {
   line: number;
@@ -22,7 +27,7 @@ export interface ImportError {
 }
 
 export interface ParseResult {
-  format: ImportFormat;
+  format: FileFormat;
   rows: ImportRow[];
   /** records without a name (members who left LinkedIn) */
   skipped: number;
@@ -60,8 +65,13 @@ interface Header {
 
 function noHeader(fileName = 'input'): UsageError {
   return new UsageError(
-    `${fileName} has no recognisable header: expected LinkedIn's Connections.csv (First Name, Last Name, …) or a CSV with a name column`,
+    `${fileName} has no recognisable header: expected LinkedIn's Connections.csv (First Name, Last Name, …), a CSV with a name column, or a vCard file`,
   );
+}
+
+/** A vCard file read in full (address books are small), as one batch. */
+function vcardResult(text: string): ParseResult {
+  return { format: 'vcard', ...parseVcards(text) };
 }
 
 /** The longest record (in characters) read as a contact. */
@@ -234,10 +244,21 @@ function withoutBom(text: string): string {
  */
 export function parseConnectionsFile(content: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   const text = unixLines(typeof content === 'string' ? withoutBom(content) : decoderFor(content).decode(content));
+  if (looksLikeVcard(text)) return vcardResult(text);
   const header = findHeader(text);
   if (header === null) throw noHeader(options.fileName);
   const collector = new Collector(header);
-  collector.read(parseSync(text.slice(header.offset), collector.csvOptions()));
+  // plain records read directly, the rest (if any) by csv-parse: see csv.ts
+  let rest = '';
+  let parsed: string[][] = [];
+  const csv = new CsvRecords(header.delimiter, MAX_RECORD_BYTES, () => ({
+    write: (t) => void (rest += t),
+    end: () => void (parsed = parseSync(rest, collector.csvOptions()) as string[][]),
+    records: () => parsed.splice(0),
+  }));
+  csv.write(text.slice(header.offset));
+  csv.end();
+  collector.read(csv.records());
   return collector.take();
 }
 
@@ -276,6 +297,13 @@ export async function* readConnections(
     return unixLines(pendingCr === '' ? text : text.slice(0, -1));
   };
   const headText = withoutBom(head.map(decode).join(''));
+  if (looksLikeVcard(headText)) {
+    const rest: string[] = [headText];
+    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) rest.push(decode(next.value));
+    rest.push(unixLines(pendingCr + decoder.decode()));
+    yield vcardResult(rest.join(''));
+    return;
+  }
   // Unless the file ended, the last line of the head may be cut short: leave it out of the search.
   const header = findHeader(ended ? headText : headText.slice(0, headText.lastIndexOf('\n') + 1));
   if (header === null) {
@@ -284,19 +312,28 @@ export async function* readConnections(
   }
 
   const collector = new Collector(header);
-  // The parser is fed and read by hand rather than piped: its Transform parses a whole chunk
+  // Plain records are read directly (csv.ts); from the first other one on, csv-parse reads the rest.
+  // That parser is fed and read by hand rather than piped: its Transform parses a whole chunk
   // within write(), and its records are then at hand to read(), while waiting on the stream for
   // each record took longer than the parsing itself.
-  const parser = parseStream(collector.csvOptions());
-  // An error destroys the parser on the spot (parser.errored); the event itself comes later.
-  parser.on('error', () => {});
-  function* records(): Generator<string[]> {
-    if (parser.errored) throw parser.errored;
-    for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) yield record;
-  }
+  let parser: ReturnType<typeof parseStream> | undefined;
+  const csv = new CsvRecords(header.delimiter, MAX_RECORD_BYTES, (): SlowParser => {
+    const p = parseStream(collector.csvOptions());
+    parser = p;
+    // An error destroys the parser on the spot (p.errored); the event itself comes later.
+    p.on('error', () => {});
+    return {
+      write: (text) => void p.write(text),
+      end: () => void p.end(),
+      *records() {
+        if (p.errored) throw p.errored;
+        for (let record = p.read() as string[] | null; record !== null; record = p.read() as string[] | null) yield record;
+      },
+    };
+  });
   const feed = (text: string) => {
-    if (text !== '') parser.write(text);
-    collector.read(records());
+    if (text !== '') csv.write(text);
+    collector.read(csv.records());
   };
   try {
     feed(headText.slice(header.offset));
@@ -304,17 +341,17 @@ export async function* readConnections(
       const next = await chunks.next();
       if (next.done === true) {
         feed(unixLines(pendingCr + decoder.decode()));
-        parser.end();
-        // The record after the last line end is read when the parser flushes.
-        await finished(parser, { readable: false });
-        collector.read(records());
+        csv.end();
+        // The record after the last line end is read when csv-parse flushes.
+        if (parser) await finished(parser, { readable: false });
+        collector.read(csv.records());
         break;
       }
       feed(decode(next.value));
       while (collector.size >= batchSize) yield collector.take(batchSize);
     }
   } finally {
-    parser.destroy();
+    parser?.destroy();
     await chunks.return?.();
   }
   while (collector.size > batchSize) yield collector.take(batchSize);

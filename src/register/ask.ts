@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { ASK_KINDS, CHANNELS } from '../core/model.js';
 import { choice, examples, lazy, type MakeContext } from './util.js';
 
@@ -15,13 +15,17 @@ export function registerAsk(program: Command, make: MakeContext, deep = true): v
       .option('--follow-up <when>', 'when to come back: "in 3 days", "next tuesday 10:00", 2026-12-01T10:00 (default: 3 days later, a working day, 10:00)')
       .option('--date <date>', 'record an ask you made earlier (not in the future); the default follow-up counts from it')
       .option('--dry-run', 'show the script and the warnings, store nothing')
+      .addOption(new Option('--copy [text]', 'also put the script (default) or the message to forward on the clipboard').choices(['script', 'forward']).preset('script'))
+      .option('--eml <file>', 'also write the e-mail as an unsent draft (.eml) that a mail client opens')
+      .option('--open', "also open it: e-mail, a draft in your mail client; LinkedIn, the relation's profile")
       .action(lazy(make, () => import('../commands/ask.js'))),
     [
       'refer ask',
       'refer ask "Sanne Visser" --channel email',
-      'refer ask 3 --to 12 14 15 --channel call --follow-up "next tuesday 10:00"',
+      'refer ask 1 --to 12 14 15 --channel call --follow-up "next tuesday 10:00"',
       'refer ask 3 --kind quote --channel linkedin --lang nl --dry-run',
-      'refer ask 3 --channel call --date yesterday --json',
+      'refer ask 1 --channel call --date yesterday --json',
+      'refer ask 1 --channel email --copy --eml ask.eml',
     ],
   );
 
@@ -56,7 +60,8 @@ function templatesCommands(templates: Command, make: MakeContext): void {
       .action(lazy(make, () => import('../commands/templates/show.js'))),
     [
       'refer templates show referral/email.en',
-      'mkdir -p "$(refer templates path)/referral" && refer templates show referral/email.en > "$(refer templates path)/referral/email.en.md"',
+      // not `> "$(refer templates path)/referral/email.en.md"`: the shell makes that file, empty, before refer reads the templates
+      'refer templates show referral/email.en > email.en.md && mkdir -p "$(refer templates path)/referral" && mv email.en.md "$(refer templates path)/referral/"',
     ],
   );
   examples(

@@ -36,6 +36,6 @@ export function registerData(program: Command, make: MakeContext): void {
       .argument('[name]', 'the relation or connection (after the word relation or connection)')
       .option('--force', 'do not ask for confirmation (required without a terminal)')
       .action(lazy(make, () => import('../commands/forget.js'))),
-    ['refer forget "Tom Bakker"', 'refer forget connection 42 --force --json', 'refer forget relation 3'],
+    ['refer forget "Wouter Claes"', 'refer forget connection 42 --force --json', 'refer forget relation 3'],
   );
 }

@@ -28,7 +28,7 @@ export function registerFollowup(program: Command, make: MakeContext, deep = tru
       .option('--note <text>', 'a note kept with this change')
       .option('--force', 'allow going back, or reopening a won, lost or declined referral')
       .action(lazy(make, () => import('../commands/outcome.js'))),
-    ['refer outcome 7 introduced', 'refer outcome 7 won --value 12000 --date 2026-12-15', 'refer outcome --ask 3 agreed --note "Mention my name: fine"', 'refer outcome 7 meeting --force'],
+    ['refer outcome 12 introduced', 'refer outcome 9 won --value 12000 --date yesterday', 'refer outcome --ask 7 agreed --note "Mention my name: fine"', 'refer outcome 7 meeting --force'],
   );
 }
 
@@ -53,7 +53,7 @@ function followupCommands(followup: Command, make: MakeContext): void {
       .addOption(choice('--outcome <stage>', "move every referral of the follow-up's ask to this stage", STAGES))
       .option('--force', 'with --outcome: allow going back, or reopening a won, lost or declined referral')
       .action(lazy(make, () => import('../commands/followup/done.js'))),
-    ['refer followup done 4', 'refer followup done 4 --outcome agreed --note "She will mention us to Pieter this week"'],
+    ['refer followup done 7', 'refer followup done 7 --outcome agreed --note "He will mention us to Shanti this week"'],
   );
   examples(
     followup
@@ -62,7 +62,7 @@ function followupCommands(followup: Command, make: MakeContext): void {
       .argument('<id>', 'follow-up id')
       .argument('<when>', '"tomorrow", "in 2 days", "friday 14:00", 2026-12-01T10:00')
       .action(lazy(make, () => import('../commands/followup/snooze.js'))),
-    ['refer followup snooze 4 "next monday 9:30"', 'refer followup snooze 4 tomorrow'],
+    ['refer followup snooze 7 "next monday 9:30"', 'refer followup snooze 7 tomorrow'],
   );
   examples(
     followup

@@ -55,6 +55,16 @@ function relationCommands(relation: Command, make: MakeContext): void {
   );
   examples(
     relation
+      .command('import')
+      .description("your own network as candidate relations: LinkedIn's Connections.csv, a CRM or address-book CSV, or a vCard file")
+      .argument('<file>', 'the export: .csv or .vcf')
+      .addOption(choice('--kind <kind>', 'how you know the new ones (default: other)', RELATION_KINDS))
+      .option('--dry-run', 'show what would change, change nothing')
+      .action(lazy(make, () => import('../commands/relation/import.js'))),
+    ['refer relation import ~/Downloads/Connections.csv --dry-run', 'refer relation import clients.vcf --kind client --json'],
+  );
+  examples(
+    relation
       .command('list')
       .description('relations sorted by readiness to be asked, with the reasons')
       .option('--ready', 'only those worth asking now')
@@ -84,6 +94,6 @@ function relationCommands(relation: Command, make: MakeContext): void {
       .argument('<rel>', 'relation id or name')
       .option('--restore', 'bring an archived relation back')
       .action(lazy(make, () => import('../commands/relation/archive.js'))),
-    ['refer relation archive "Tom Bakker"', 'refer relation archive 4 --restore'],
+    ['refer relation archive "Wouter Claes"', 'refer relation archive 4 --restore'],
   );
 }

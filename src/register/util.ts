@@ -23,14 +23,24 @@ export function lazy(make: MakeContext, load: () => Promise<CommandModule>) {
     );
     const ctx = await make(cmd.optsWithGlobals() as GlobalOptions);
     try {
+      // Long listings page on a terminal (src/output/pager.ts decides which, and when).
+      await ctx.page(commandPath(cmd));
       const mod = await load();
       await mod.default(ctx, args, cmd.opts());
     } catch (err) {
       throw explainSqliteError(err, ctx.dbPath);
     } finally {
+      await ctx.endPaging();
       ctx.close();
     }
   };
+}
+
+/** "relation list": the command's names below the program. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 /** Adds an "Examples:" block to a command's help. */

@@ -1,51 +1,75 @@
 // Times whole processes: the built bin is spawned exactly as a shell would run it, so Node's own
-// start-up, module loading, the work and the exit all count. Each run of the command is paired
-// with a run of `node -e 0` in the same loop, so a machine that speeds up or slows down during
-// the bench moves both sides of the ratio.
+// start-up, module loading, the work and the exit all count. Each run of a command is paired with
+// a run of each baseline in the same loop (`node -e 0`, the commander floor, the database floor),
+// so a machine that speeds up or slows down during the bench moves both sides of every ratio.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+export type BaselineName = 'node' | 'commander' | 'database';
+
+export interface Baseline {
+  name: BaselineName;
+  /** the arguments to node */
+  args: string[];
+}
+
 export interface Case {
   name: string;
   args: string[];
-  /** the median ratio to `node -e 0` that counts as fast enough; none for a floor (what every command pays) */
+  /** the baseline the target is a ratio to */
+  against: BaselineName;
+  /** the median ratio to that baseline that counts as fast enough; none: reported only */
   target?: number;
   /** the most peak memory (MiB) that counts as lean enough */
   maxRssMiB?: number;
+  /** the most median time (ms) that counts as fast enough: a target in time rather than a ratio */
+  maxMs?: number;
   /** runs before each timed run, outside the timing (e.g. a fresh database) */
   prepare?: () => void;
+  /** the arguments of each run, when they change from run to run (instead of args) */
+  argsAt?: () => string[];
+  /** the exit codes that count as success (default 0 only) */
+  okStatus?: number[];
+  /** runs and warm-up runs for this command, when not the bench's */
+  runs?: number;
+  warmup?: number;
 }
 
 export interface Result {
   name: string;
   runs: number;
   medianMs: number;
-  baselineMedianMs: number;
-  /** median command time ÷ median `node -e 0` time */
+  /** median time of each baseline, ms */
+  baselineMs: Record<BaselineName, number>;
+  against: BaselineName;
+  /** median command time ÷ median time of `against` */
   ratio: number;
-  /** the lowest and highest of the per-pair ratios */
+  /** median command time ÷ median `node -e 0` time */
+  ratioNode: number;
+  /** the lowest and highest of the per-pair ratios to `against` */
   ratioMin: number;
   ratioMax: number;
   peakRssMiB: number;
   target: number | null;
   maxRssMiB: number | null;
-  /** null for a floor */
+  maxMs: number | null;
+  /** null when there is no target */
   met: boolean | null;
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-function timed(args: string[], env: NodeJS.ProcessEnv): number {
+function timed(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0]): number {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  if (r.status === null || !ok.includes(r.status)) throw new Error(`${args.join(' ')} exited with ${r.status}: ${String(r.stderr).slice(0, 500)}`);
   return ms;
 }
 
@@ -58,49 +82,65 @@ const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
 )}`;
 
 /** Peak resident memory of a run in MiB (separate runs, so the hook costs the timing nothing). */
-function peakRss(args: string[], env: NodeJS.ProcessEnv): number {
+function peakRss(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0]): number {
   const dir = mkdtempSync(join(tmpdir(), 'refer-rss-'));
   try {
     const file = join(dir, 'rss');
     const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], { env: { ...env, REFER_BENCH_RSS: file }, stdio: 'ignore' });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status} (memory run)`);
+    if (r.status === null || !ok.includes(r.status)) throw new Error(`${args.join(' ')} exited with ${r.status} (memory run)`);
     return Number(readFileSync(file, 'utf8')) / 1024;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export function measure(bin: string, c: Case, env: NodeJS.ProcessEnv, opts: { runs: number; warmup: number; rssRuns: number }): Result {
-  const args = [bin, ...c.args];
-  const base: number[] = [];
+export function measure(
+  bin: string,
+  c: Case,
+  baselines: readonly Baseline[],
+  env: NodeJS.ProcessEnv,
+  opts: { runs: number; warmup: number; rssRuns: number },
+): Result {
+  const argsOf = () => [bin, ...(c.argsAt ? c.argsAt() : c.args)];
+  const base = new Map<BaselineName, number[]>(baselines.map((b) => [b.name, []]));
   const cmd: number[] = [];
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
-    const b = timed(['-e', '0'], env);
+    const times = baselines.map((b) => timed(b.args, env));
     c.prepare?.();
-    const t = timed(args, env);
+    const t = timed(argsOf(), env, c.okStatus);
     if (i >= opts.warmup) {
-      base.push(b);
+      baselines.forEach((b, k) => base.get(b.name)!.push(times[k]!));
       cmd.push(t);
     }
   }
   let rss = 0;
   for (let i = 0; i < opts.rssRuns; i++) {
     c.prepare?.();
-    rss = Math.max(rss, peakRss(args, env));
+    rss = Math.max(rss, peakRss(argsOf(), env, c.okStatus));
   }
-  const pairs = cmd.map((t, i) => t / base[i]!);
-  const ratio = median(cmd) / median(base);
+  const against = base.get(c.against);
+  const node = base.get('node');
+  if (!against || !node) throw new Error(`the baselines must include node and ${c.against}`);
+  const baselineMs = Object.fromEntries([...base].map(([name, xs]) => [name, median(xs)])) as Record<BaselineName, number>;
+  const pairs = cmd.map((t, i) => t / against[i]!);
+  const ratio = median(cmd) / median(against);
   return {
     name: c.name,
     runs: opts.runs,
     medianMs: median(cmd),
-    baselineMedianMs: median(base),
+    baselineMs,
+    against: c.against,
     ratio,
+    ratioNode: median(cmd) / median(node),
     ratioMin: Math.min(...pairs),
     ratioMax: Math.max(...pairs),
     peakRssMiB: rss,
     target: c.target ?? null,
     maxRssMiB: c.maxRssMiB ?? null,
-    met: c.target === undefined ? null : ratio <= c.target && (c.maxRssMiB === undefined || rss <= c.maxRssMiB),
+    maxMs: c.maxMs ?? null,
+    met:
+      c.target === undefined && c.maxMs === undefined
+        ? null
+        : (c.target === undefined || ratio <= c.target) && (c.maxMs === undefined || median(cmd) <= c.maxMs) && (c.maxRssMiB === undefined || rss <= c.maxRssMiB),
   };
 }

@@ -168,16 +168,26 @@ describe('refer forget', () => {
       relations: ['name', 'company', 'role', 'linkedin', 'email', 'kind', 'motivation', 'archived_at', 'created_at', 'updated_at'],
       nps_answers: ['answered_at', 'created_at'],
       moments: ['kind', 'occurred_at', 'created_at'],
-      connections: ['name', 'title', 'company', 'industry', 'location', 'linkedin', 'email', 'connected_on', 'source', 'shortlisted_at', 'created_at', 'updated_at'],
+      // name_key is derived from the row's own name (and goes with it)
+      connections: ['name', 'title', 'company', 'industry', 'location', 'linkedin', 'email', 'connected_on', 'source', 'shortlisted_at', 'created_at', 'updated_at', 'name_key'],
       asks: ['channel', 'kind', 'template', 'lang', 'asked_at', 'created_at'],
       referrals: ['stage', 'reached', 'ask_kind', 'asked_at', 'agreed_at', 'introduced_at', 'meeting_at', 'opportunity_at', 'won_at', 'closed_at', 'updated_at'],
       referral_events: ['stage', 'at', 'created_at'],
       followups: ['uid', 'due_at', 'done_at', 'created_at', 'updated_at'],
       playbook_progress: ['step', 'updated_at'],
+      fit_icp: ['icp'],
+      // the team's sync state and the cache of what teammates share (src/db/migrations/005_team.ts)
+      team: ['url', 'rep', 'name', 'joined_at', 'last_sync_at', 'last_pull_at'],
+      team_outbox: ['entity'],
+      team_reps: ['rep', 'name'],
+      team_relations: ['rep', 'name', 'company', 'role', 'linkedin', 'kind', 'nps_at', 'last_ask_at'],
+      team_connections: ['rep', 'name', 'title', 'company', 'industry', 'location', 'linkedin'],
+      team_asks: ['rep', 'kind', 'channel', 'template', 'lang', 'asked_at'],
+      team_referrals: ['rep', 'stage', 'reached', 'asked_at', 'agreed_at', 'introduced_at', 'meeting_at', 'opportunity_at', 'won_at', 'closed_at'],
       profile_texts: ['lang', 'offer', 'value', 'updated_at'],
     };
     const db = openDb(':memory:');
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     for (const table of tables) {
       const text = (db.pragma(`table_info(${table})`) as Array<{ name: string; type: string }>).filter((c) => c.type === 'TEXT').map((c) => c.name);
       const placed = [...(FREE_TEXT[table] ?? []), ...(FREE_JSON[table] ?? []), ...(NOT_FREE_TEXT[table] ?? [])];

@@ -33,7 +33,9 @@ function oldDatabase(path: string): void {
       VALUES (7, 1, 'email', 'referral', 'referral/email.nl', 'nl', '${AT}', 'Zou Joris geholpen zijn met …?', 'Eva biedt …', '${AT}');
     INSERT INTO referrals (id, ask_id, connection_id, asked_at, updated_at) VALUES (3, 7, 1, '${AT}', '${AT}');
     INSERT INTO referral_events (referral_id, stage, at, created_at) VALUES (3, 'asked', '${AT}', '${AT}');
-    INSERT INTO followups (id, uid, relation_id, ask_id, due_at, created_at, updated_at) VALUES (5, 'f-5', 1, 7, '${AT}', '${AT}', '${AT}');`);
+    INSERT INTO followups (id, uid, relation_id, ask_id, due_at, created_at, updated_at) VALUES (5, 'f-5', 1, 7, '${AT}', '${AT}', '${AT}');
+    INSERT INTO team (id, url, rep, name, joined_at) VALUES (1, 'postgres://db.example.invalid/sales', 'eva', 'Eva Jansen', '${AT}');
+    DELETE FROM team_outbox;`);
   raw.close();
 }
 
@@ -55,7 +57,7 @@ describe('the languages migration', () => {
     const raw = new Database(path, { readonly: true });
     const tables = ['profile', 'asks', 'referrals', 'followups'];
     const before = Object.fromEntries(tables.map((t) => [t, around(raw, t)]));
-    const rows = Object.fromEntries(['profile', 'asks', 'referrals', 'referral_events', 'followups'].map((t) => [t, raw.prepare(`SELECT * FROM ${t}`).all()]));
+    const rows = Object.fromEntries(['profile', 'asks', 'referrals', 'referral_events', 'followups', 'team_outbox'].map((t) => [t, raw.prepare(`SELECT * FROM ${t}`).all()]));
     raw.close();
 
     const db = openDb(path);
@@ -67,6 +69,9 @@ describe('the languages migration', () => {
     // the Dutch texts stay the main language's; no other language has texts yet
     expect(db.prepare('SELECT lang, offer, value FROM profile').get()).toEqual({ lang: 'nl', offer: 'routeplanning voor regionale vervoerders', value: '20% minder lege kilometers' });
     expect(db.prepare('SELECT count(*) FROM profile_texts').pluck().get()).toBe(0);
+    // the copy sent nothing to the team (team_outbox is still empty, above); a new ask is tracked
+    db.prepare("INSERT INTO asks (relation_id, channel, template, lang, asked_at, script, created_at) VALUES (1, 'call', 'referral/call.da', 'da', ?, 'x', ?)").run(AT, AT);
+    expect(db.prepare('SELECT entity FROM team_outbox ORDER BY seq').pluck().all()).toEqual(['ask', 'relation']);
     db.close();
   });
 

@@ -18,6 +18,7 @@ interface Query {
 let s: Sandbox;
 let db: Database.Database;
 let relationId: number;
+let shortlisted: number;
 
 beforeAll(() => {
   s = sandbox();
@@ -26,6 +27,7 @@ beforeAll(() => {
   demo.close();
   db = new Database(s.db, { readonly: true });
   relationId = (db.prepare('SELECT relation_id AS id FROM connections GROUP BY relation_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number }).id;
+  shortlisted = db.prepare('SELECT relation_id FROM connections WHERE shortlisted_at IS NOT NULL LIMIT 1').pluck().get() as number;
 });
 afterAll(() => {
   db.close();
@@ -34,6 +36,14 @@ afterAll(() => {
 
 /** Every statement that `refer args` runs (with its parameters), caught on better-sqlite3's Statement. */
 async function queriesOf(args: string[], code = 0): Promise<Query[]> {
+  return queriesDuring(async () => {
+    const r = await s.run(args, { now: NOW });
+    expect(r.code, r.stderr).toBe(code);
+  });
+}
+
+/** Every SELECT that `work` runs, as queriesOf. */
+async function queriesDuring(work: () => Promise<void> | void): Promise<Query[]> {
   const seen: Query[] = [];
   const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
   const originals = Object.fromEntries(['all', 'get', 'iterate', 'run'].map((m) => [m, proto[m]!]));
@@ -44,8 +54,7 @@ async function queriesOf(args: string[], code = 0): Promise<Query[]> {
     };
   }
   try {
-    const r = await s.run(args, { now: NOW });
-    expect(r.code, r.stderr).toBe(code);
+    await work();
   } finally {
     Object.assign(proto, originals);
   }
@@ -91,9 +100,10 @@ describe.each<[string, string[], number?]>([
   ['refer followup --on tomorrow --check', ['followup', '--on', 'tomorrow', '--check'], 3],
   ['refer today', ['today']],
   ['refer connection list REL --fit --limit 10', ['connection', 'list', 'REL', '--fit', '--limit', '10']],
+  ['refer ask SHORTLISTED --dry-run --no-input', ['ask', 'SHORTLISTED', '--dry-run', '--no-input']],
 ])('%s', (_name, args, code) => {
   it('reads no table of the history in full: only indexes that answer the query', async () => {
-    const queries = await queriesOf(args.map((a) => (a === 'REL' ? String(relationId) : a)), code);
+    const queries = await queriesOf(args.map((a) => (a === 'REL' ? String(relationId) : a === 'SHORTLISTED' ? String(shortlisted) : a)), code);
     expect(queries.length).toBeGreaterThan(0);
     for (const q of queries) expect(fullReads(q, HOT), q.sql).toEqual([]);
   });
@@ -105,6 +115,55 @@ describe('refer connection list REL', () => {
     const steps = queries.filter((q) => /\bconnections\b/.test(q.sql)).flatMap(plan);
     expect(steps.length).toBeGreaterThan(0);
     for (const step of steps) expect(step).not.toMatch(/^SCAN /);
+  });
+});
+
+describe('the stored ICP fit', () => {
+  const listing = (queries: Query[]) => queries.filter((q) => /FROM connections WHERE relation_id = \?/.test(q.sql) && /ORDER BY/.test(q.sql));
+
+  it('connection list --fit --limit 10 reads the best fits from connections_fit, in order: no sort, no other row', async () => {
+    const queries = listing(await queriesOf(['connection', 'list', String(relationId), '--fit', '--limit', '10']));
+    expect(queries).toHaveLength(1);
+    const steps = plan(queries[0]!).join('\n');
+    expect(steps).toMatch(/^SEARCH connections USING INDEX connections_fit \(relation_id=\? AND fit>\?\)$/);
+    expect(steps).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('connection list --limit 10 (every fit) reads them in the same order from the same index', async () => {
+    const queries = listing(await queriesOf(['connection', 'list', String(relationId), '--limit', '10']));
+    expect(plan(queries[0]!).join('\n')).toMatch(/^SEARCH connections USING INDEX connections_fit \(relation_id=\?\)$/);
+  });
+
+  it("the ask's and the playbook's choices read the stored fits of the relation only, scoring nothing", async () => {
+    const { connectionChoices } = await import('../../src/commands/connection/choices.js');
+    const rw = openDb(s.db);
+    try {
+      for (const shortlistFirst of [true, false]) {
+        const queries = listing(await queriesDuring(() => void connectionChoices(rw, relationId, { shortlistFirst })));
+        expect(queries).toHaveLength(1);
+        // the prompt lists the whole network: sorting what the index gives is all that is left
+        for (const step of plan(queries[0]!)) expect(step).toMatch(/^(SEARCH connections USING INDEX connections_(fit|relation) \(relation_id=\?\)|USE TEMP B-TREE FOR (LAST \d+ TERMS OF )?ORDER BY)$/);
+      }
+    } finally {
+      rw.close();
+    }
+  });
+
+  it('finds the rows still to score with a seek, without reading the relation', async () => {
+    const queries = (await queriesOf(['connection', 'list', String(relationId), '--fit', '--limit', '10'])).filter((q) => /fit IS NULL/.test(q.sql));
+    expect(queries.length).toBeGreaterThan(0);
+    for (const q of queries) expect(plan(q).join('\n')).toMatch(/^SEARCH connections USING COVERING INDEX connections_fit \(relation_id=\? AND fit=\?\)$/);
+  });
+});
+
+describe('the shortlist', () => {
+  it('is read from the index of shortlisted connections, by id or by name, never from the whole network', async () => {
+    const { shortlistOf } = await import('../../src/db/repos/connections.js');
+    for (const order of ['id', 'name'] as const) {
+      const queries = await queriesDuring(() => void shortlistOf(db, relationId, order));
+      expect(queries).toHaveLength(1);
+      expect(plan(queries[0]!).join('\n')).toMatch(/^SEARCH connections USING INDEX connections_shortlisted \(relation_id=\?\)/);
+    }
   });
 });
 
@@ -121,6 +180,12 @@ describe('refer relation list', () => {
     const queries = await queriesOf(['relation', 'list']);
     const waiting = queries.find((q) => /stage = 'asked'/.test(q.sql));
     expect(waiting && plan(waiting).join('\n')).toMatch(/(SCAN|SEARCH) f USING COVERING INDEX referrals_waiting/);
+  });
+
+  it("counts each relation's shortlist from the index of shortlisted connections, not from their networks", async () => {
+    const queries = await queriesOf(['relation', 'list']);
+    const shortlist = queries.find((q) => /shortlisted_at IS NOT NULL/.test(q.sql) && /count\(\*\)/.test(q.sql));
+    expect(shortlist && plan(shortlist).join('\n')).toMatch(/connections_shortlisted/);
   });
 
   it('finds the detector of a full read (the check itself can fail)', () => {

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { refer, referOk } from '../support/bin.js';
+import { fakeBin } from '../support/fake-bin.js';
 import { KEYS, type Pty, referPty, spawnPty } from '../support/pty.js';
 import { type Sandbox, sandbox } from '../support/run.js';
 
@@ -72,15 +73,21 @@ async function walkToConfirm(p: Pty) {
 }
 
 describe('refer ask on a terminal', () => {
-  it('walks through relation, kind, connections and channel, shows the script, and stores it on confirmation', async () => {
+  it('walks through relation, kind, connections and channel, shows the script, stores it on confirmation, and copies it last', async () => {
     seed();
-    pty = referPty(['ask'], { env: s.env });
+    const bin = fakeBin(s.dir, ['xsel'], { readsStdin: ['xsel'] });
+    pty = referPty(['ask'], { env: { ...s.env, PATH: bin.path } });
     await walkToConfirm(pty);
     expect(pty.text()).toContain('Anna de Vries, Pieter de Groot and Lotte Bakker');
     pty.write('y' + KEYS.enter);
     await pty.waitFor(/Stored ask 1 for Sanne Visser; referrals at stage asked: 1 Anna de Vries, 2 Pieter de Groot, 3 Lotte Bakker; follow-up 1 booked/);
+    await pty.waitFor('Take the ask out of the terminal?');
+    await pty.waitFor(/❯ Copy the script to the clipboard/);
+    pty.write(KEYS.enter);
+    await pty.waitFor('Copied the script to the clipboard.');
     const end = await pty.exit();
     expect(end.code).toBe(0);
+    expect(bin.record('xsel')).toEqual({ args: '--clipboard --input', stdin: expect.stringContaining('Anna de Vries') });
     expect(stored()).toEqual({
       asks: [{ relationId: 2, channel: 'call', kind: 'referral', template: 'referral/call.en' }],
       referrals: [

@@ -139,6 +139,10 @@ describe('refer playbook on a terminal', () => {
     await pty.waitFor(/Store this ask about 6 people and book the follow-up for Tue \d+ \w+ \d{4} 14:30\?/);
     pty.write(KEYS.enter);
     await pty.waitFor(/Stored ask 1 for Sanne Visser; referrals at stage asked: 1 .*, 6 .*; follow-up 1 booked for Tue/);
+    await pty.waitFor('Take the ask out of the terminal?');
+    pty.write(KEYS.up);
+    await pty.waitFor(/❯ Nothing: I take it from here/);
+    pty.write(KEYS.enter);
     expect((await pty.exit()).code).toBe(0);
 
     expect(counts()).toEqual({ asks: 1, referrals: 6, followups: 1 });
@@ -205,6 +209,10 @@ describe('refer playbook on a terminal', () => {
     await pty.waitFor('Store this ask about 1 person');
     pty.write(KEYS.enter);
     await pty.waitFor('Stored ask 1 for Sanne Visser; referrals at stage asked: 1 Anna de Vries; follow-up 1 booked');
+    await pty.waitFor('Take the ask out of the terminal?');
+    pty.write(KEYS.up);
+    await pty.waitFor(/❯ Nothing: I take it from here/);
+    pty.write(KEYS.enter);
     expect((await pty.exit()).code).toBe(0);
     expect(counts()).toEqual({ asks: 1, referrals: 1, followups: 1 });
     expect(progress()).toEqual([]);

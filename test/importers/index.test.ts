@@ -8,7 +8,7 @@ import type { ImportBatch } from '../../src/importers/index.js';
 import { fixture, row } from './fixtures.js';
 
 const NO_HEADER =
-  "contacts.txt has no recognisable header: expected LinkedIn's Connections.csv (First Name, Last Name, …) or a CSV with a name column";
+  "contacts.txt has no recognisable header: expected LinkedIn's Connections.csv (First Name, Last Name, …), a CSV with a name column, or a vCard file";
 
 /** Deterministic bytes that are no text at all (a PNG signature, then noise). */
 function junk(length: number): Buffer {

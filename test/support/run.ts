@@ -31,6 +31,9 @@ export function sandbox(): Sandbox {
     XDG_CONFIG_HOME: join(dir, 'config'),
     REFER_DB: db,
     NO_COLOR: '1',
+    // A test's "terminal" is a stream the test reads, where a pager would stand in the way; the
+    // pager tests set their own.
+    PAGER: 'cat',
     TZ: process.env.TZ,
     PATH: process.env.PATH,
   };

@@ -1,11 +1,15 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { type ImportBatch, type ImportError, type ImportFormat, readConnections } from '../../importers/index.js';
+import { type ImportBatch, type ImportError, type FileFormat, readConnections } from '../../importers/index.js';
+import { progress, PROGRESS_FROM_ROWS } from '../../output/progress.js';
 import { importConnectionBatches } from '../../db/repos/connections.js';
 import { resolveRelation } from '../../db/repos/relations.js';
 
-async function openFile(file: string): Promise<FileHandle> {
+/** How the messages name each kind of file. */
+export const FORMAT_NAMES: Record<FileFormat, string> = { linkedin: "LinkedIn's Connections.csv", csv: 'CSV', vcard: 'vCard' };
+
+export async function openFile(file: string): Promise<FileHandle> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(file);
@@ -27,16 +31,21 @@ export default async function connectionImport(ctx: Context, [ref, file]: string
     const db = await ctx.db();
     const relation = resolveRelation(db, ref!);
     // The file is streamed in batches (a network of 30,000 is a few MB): memory stays flat.
-    const seen = { format: 'csv' as ImportFormat, skipped: 0, errors: [] as ImportError[] };
+    const seen = { format: 'csv' as FileFormat, skipped: 0, errors: [] as ImportError[] };
+    // A long file shows how far it is, on a terminal (stderr).
+    const shown = progress(ctx.io.stderr, (n) => `Reading ${file}: ${n.toLocaleString('en')} rows…`, { from: PROGRESS_FROM_ROWS });
+    let rows = 0;
     async function* batches(): AsyncGenerator<ImportBatch> {
       for await (const batch of readConnections(handle.createReadStream({ autoClose: false }), { fileName: file! })) {
+        rows += batch.rows.length + batch.skipped;
+        shown.update(rows);
         seen.format = batch.format;
         seen.skipped += batch.skipped;
         seen.errors.push(...batch.errors);
         yield batch;
       }
     }
-    const counts = await importConnectionBatches(db, relation.id, batches(), ctx.now(), opts.dryRun);
+    const counts = await importConnectionBatches(db, relation.id, batches(), ctx.now(), opts.dryRun).finally(() => shown.done());
     const result = {
       relation: { id: relation.id, name: relation.name },
       format: seen.format,
@@ -50,7 +59,7 @@ export default async function connectionImport(ctx: Context, [ref, file]: string
     if (ctx.json) return ctx.printJson(result);
     const verb = opts.dryRun ? 'Would import' : 'Imported';
     ctx.print(
-      `${verb} ${result.imported} new connection${result.imported === 1 ? '' : 's'} of ${relation.name} from ${file} (${result.format === 'linkedin' ? "LinkedIn's Connections.csv" : 'CSV'}); ` +
+      `${verb} ${result.imported} new connection${result.imported === 1 ? '' : 's'} of ${relation.name} from ${file} (${FORMAT_NAMES[result.format]}); ` +
         `${result.updated} ${opts.dryRun ? 'would be ' : ''}updated, ${result.unchanged} unchanged, ${result.skipped} skipped (no name).`,
     );
     for (const e of result.errors) ctx.warn(`line ${e.line}: ${e.reason}`);

@@ -1,8 +1,6 @@
 import type { Context } from '../../context.js';
-import { icpFit } from '../../core/fit.js';
-import { compareNames } from '../../core/text.js';
-import { listConnections } from '../../db/repos/connections.js';
-import { EMPTY_ICP, getIcp } from '../../db/repos/profile.js';
+import { rankedConnections } from '../../db/repos/fit.js';
+import { getIcp } from '../../db/repos/profile.js';
 import { resolveRelation } from '../../db/repos/relations.js';
 
 /** A connection fits the ICP from this score on (and when not excluded). */
@@ -12,11 +10,12 @@ export default async function connectionList(ctx: Context, [ref]: string[], opts
   const db = await ctx.db();
   const relation = resolveRelation(db, ref!);
   const icp = getIcp(db);
-  let rows = listConnections(db, relation.id)
-    .map((c) => ({ ...c, fit: icpFit(c, icp ?? EMPTY_ICP) }))
-    .sort((a, b) => b.fit.score - a.fit.score || Number(b.shortlisted) - Number(a.shortlisted) || compareNames(a.name, b.name));
-  if (opts.fit) rows = rows.filter((c) => !c.fit.excluded && c.fit.score >= FIT_THRESHOLD);
-  if (opts.limit !== undefined) rows = rows.slice(0, opts.limit);
+  // best fit first, read from the stored fits: with --limit, only the rows shown
+  const rows = rankedConnections(db, relation.id, {
+    order: 'fit',
+    ...(opts.fit ? { minScore: FIT_THRESHOLD } : {}),
+    ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
+  });
   if (ctx.json) return ctx.printJson(rows);
   if (!icp) ctx.warn('no ICP yet, so every fit is neutral: `refer icp set --titles … --industries …`');
   if (rows.length === 0) {

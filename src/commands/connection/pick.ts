@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { SHORTLIST } from '../../core/model.js';
-import { listConnections, resolveConnection, setShortlist } from '../../db/repos/connections.js';
+import { shortlistOf, resolveConnection, setShortlist } from '../../db/repos/connections.js';
 import { resolveRelation } from '../../db/repos/relations.js';
 
 export function shortlistWarning(count: number): string | null {
@@ -16,7 +16,7 @@ export default async function connectionPick(ctx: Context, [ref, ...ids]: string
   setShortlist(db, relation.id, picked.map((c) => c.id), ctx.now());
   const warning = shortlistWarning(picked.length);
   if (warning) ctx.warn(warning);
-  const shortlist = listConnections(db, relation.id).filter((c) => c.shortlisted);
+  const shortlist = shortlistOf(db, relation.id, 'name');
   if (ctx.json) return ctx.printJson({ relation: { id: relation.id, name: relation.name }, shortlist, warnings: warning ? [warning] : [] });
   ctx.print(`Shortlist for ${relation.name}: ${shortlist.map((c) => `${c.name} (${c.id})`).join(', ')}.`);
   ctx.info(`Next: \`refer ask ${relation.id}\` drafts the ask about them.`);

@@ -6,7 +6,7 @@ import { ASK_KINDS, CHANNELS, type AskKind, type Channel, type Connection, type 
 import type { PlaybookState } from '../../core/playbook.js';
 import { defaultFollowUp } from '../../core/calendar.js';
 import { parseWhen } from '../../core/when.js';
-import { getConnection, listConnections } from '../../db/repos/connections.js';
+import { getConnection, shortlistOf as storedShortlist } from '../../db/repos/connections.js';
 import { deleteProgress } from '../../db/repos/playbook.js';
 import { CancelError, UsageError } from '../../errors.js';
 import { listTemplates } from '../../templates/load.js';
@@ -99,6 +99,7 @@ export async function followupStep(s: Session, relation: Relation, accepted: Acc
     `\nStored ask ${stored.askId} for ${relation.name}${refs ? `; referrals at stage asked: ${refs}` : ''}; follow-up ${stored.followupId} booked for ${when(followUpAt)}.`,
   );
   ctx.info(ctx.style.dim('Next: send or say it now. `refer followup` shows what is due; `refer playbook` walks the next relation.'));
+  await (await import('../ask/out.js')).offerAskOut(ctx, draft);
 }
 
 function render(s: Session, relation: Relation, a: Accepted, followUpAt: Date): Draft {
@@ -118,9 +119,7 @@ function show(s: Session, draft: Draft): void {
 }
 
 function shortlistOf(s: Session, relation: Relation): Connection[] {
-  return listConnections(s.db, relation.id)
-    .filter((c) => c.shortlisted)
-    .sort((a, b) => a.id - b.id);
+  return storedShortlist(s.db, relation.id);
 }
 
 async function chooseKind(s: Session, current: AskKind): Promise<AskKind> {

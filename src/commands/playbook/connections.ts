@@ -3,7 +3,7 @@
 // ones become the shortlist, stored at once.
 import { readFile } from 'node:fs/promises';
 import type { Connection, Relation } from '../../core/model.js';
-import { importConnections, insertConnection, listConnections, setShortlist } from '../../db/repos/connections.js';
+import { countConnections, importConnections, insertConnection, setShortlist, shortlistOf } from '../../db/repos/connections.js';
 import { UsageError } from '../../errors.js';
 import { parseConnectionsFile } from '../../importers/index.js';
 import { connectionChoices } from '../connection/choices.js';
@@ -15,20 +15,20 @@ type Action = 'keep' | 'pick' | 'import' | 'type';
 export async function connectionsStep(s: Session, relation: Relation): Promise<void> {
   const { ctx, prompts } = s;
   for (;;) {
-    const all = listConnections(s.db, relation.id);
-    const shortlist = all.filter((c) => c.shortlisted);
+    const count = countConnections(s.db, relation.id);
+    const shortlist = shortlistOf(s.db, relation.id, 'name');
     const choices: Array<{ value: Action; name: string }> = [];
     if (shortlist.length && !shortlistWarning(shortlist.length)) {
       choices.push({ value: 'keep', name: `Keep the shortlist: ${shortlist.map((c) => c.name).join(', ')}` });
     }
-    if (all.length) choices.push({ value: 'pick', name: `Pick from ${relation.name}'s ${all.length} connection${all.length === 1 ? '' : 's'}, best ICP fit first` });
+    if (count) choices.push({ value: 'pick', name: `Pick from ${relation.name}'s ${count} connection${count === 1 ? '' : 's'}, best ICP fit first` });
     choices.push({ value: 'import', name: "Import a file: LinkedIn's Connections.csv, or a CSV with a name column" });
     choices.push({ value: 'type', name: 'Type them in: name, title, company' });
     const action = await ctx.ask(prompts.select<Action>({ message: `Whom in ${relation.name}'s network would you like to meet?`, choices }, ctx.promptContext));
     if (action === 'keep') return;
     if (action === 'import') await importFile(s, relation);
     if (action === 'type') await typeIn(s, relation);
-    if (listConnections(s.db, relation.id).length === 0) continue;
+    if (countConnections(s.db, relation.id) === 0) continue;
 
     const picked = await pickConnections(s, relation);
     const warning = shortlistWarning(picked.length);
@@ -66,7 +66,7 @@ async function importFile(s: Session, relation: Relation): Promise<void> {
   const file = typed.trim().replace(/^~(?=\/|$)/, ctx.env.HOME ?? '~');
   try {
     const parsed = parseConnectionsFile(await readFile(file), { fileName: file });
-    const counts = importConnections(db, relation.id, parsed.rows, parsed.format, ctx.now());
+    const counts = importConnections(db, relation.id, parsed.rows, parsed.format === 'linkedin' ? 'linkedin' : 'csv', ctx.now());
     ctx.print(`Imported ${counts.imported} new connection${counts.imported === 1 ? '' : 's'} from ${file}; ${counts.updated} updated, ${counts.unchanged} unchanged, ${parsed.skipped} skipped (no name).`);
     for (const e of parsed.errors) ctx.warn(`line ${e.line}: ${e.reason}`);
   } catch (err) {

@@ -4,7 +4,7 @@
 import { missingCriteria, type PlaybookState, resumeStep, type StepName, stepInfo } from '../../core/playbook.js';
 import { parseNpsScore } from '../../core/nps.js';
 import type { Relation } from '../../core/model.js';
-import { getConnection, listConnections } from '../../db/repos/connections.js';
+import { getConnection, shortlistOf } from '../../db/repos/connections.js';
 import { listProgress } from '../../db/repos/playbook.js';
 import { getRelation, insertMoment, insertNps, insertRelation, listRelations, updateRelation } from '../../db/repos/relations.js';
 import { byReadiness, printRelationLine, viewRelations } from '../relation/view.js';
@@ -24,7 +24,7 @@ export async function chooseStart(s: Session): Promise<Start> {
   const choices: Array<{ value: StartChoice; name: string; short: string; description?: string } | InstanceType<typeof prompts.Separator>> = [];
   for (const p of listProgress(db)) {
     const relation = getRelation(db, p.relationId)!;
-    const shortlisted = listConnections(db, relation.id).filter((c) => c.shortlisted).length;
+    const shortlisted = shortlistOf(db, relation.id).length;
     const draftConnectionsGone = (p.state.connectionIds ?? []).some((id) => getConnection(db, id)?.relationId !== relation.id);
     const step = resumeStep(p, { shortlisted, draftConnectionsGone });
     const info = stepInfo(step);

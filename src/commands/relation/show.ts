@@ -1,11 +1,9 @@
 import { format } from 'date-fns/format';
 import type { Context } from '../../context.js';
-import { icpFit } from '../../core/fit.js';
 import { npsClass } from '../../core/nps.js';
 import { asksOfRelation } from '../../db/repos/asks.js';
-import { listConnections } from '../../db/repos/connections.js';
+import { rankedConnections } from '../../db/repos/fit.js';
 import { followupsOfRelation } from '../../db/repos/followups.js';
-import { EMPTY_ICP, getIcp } from '../../db/repos/profile.js';
 import { listMoments, listNps, resolveRelation } from '../../db/repos/relations.js';
 import { CRITERIA } from '../../core/model.js';
 import { viewRelations } from './view.js';
@@ -19,11 +17,9 @@ export default async function relationShow(ctx: Context, [ref]: string[]): Promi
   const relation = resolveRelation(db, ref!);
   const now = ctx.now();
   const [view] = viewRelations(db, [relation], now);
-  const icp = getIcp(db) ?? EMPTY_ICP;
   const nps = listNps(db, relation.id).map((a) => ({ ...a, class: npsClass(a.score) }));
   const moments = listMoments(db, relation.id);
-  const connections = listConnections(db, relation.id)
-    .map((c) => ({ ...c, fit: icpFit(c, icp) }))
+  const connections = rankedConnections(db, relation.id, { order: 'name' })
     .sort((a, b) => Number(b.shortlisted) - Number(a.shortlisted) || b.fit.score - a.fit.score);
   const asks = asksOfRelation(db, relation.id);
   const followups = followupsOfRelation(db, relation.id);

@@ -3,7 +3,9 @@
 // Migration 1 limited the profile's and each ask's language to en and nl with a CHECK, which
 // SQLite cannot change in place: both tables are rebuilt (SQLite's documented way: a new table,
 // the rows copied with their ids, the old one dropped, the new one renamed), with the same
-// columns, indexes and triggers. src/db/open.ts runs migrations with foreign keys off, so dropping
+// columns, indexes and triggers, those of every migration before this one (the team's too: it
+// runs after 005_team.ts; test/db/migration-lang.test.ts compares them before and after). The
+// copy fires no trigger: the team outbox gets nothing from it. src/db/open.ts runs migrations with foreign keys off, so dropping
 // the old asks deletes none of the referrals and follow-ups that refer to it, and checks them
 // before it commits. The new CHECK tests only the shape of a language code: which languages exist
 // is LANGS in src/core/model.ts, so that a language added later needs no table rebuild.
@@ -54,6 +56,21 @@ CREATE TRIGGER asks_kind_to_referrals AFTER UPDATE OF kind ON asks BEGIN
 END;
 CREATE TRIGGER referrals_ask_kind AFTER INSERT ON referrals BEGIN
   UPDATE referrals SET ask_kind = (SELECT kind FROM asks WHERE id = NEW.ask_id) WHERE id = NEW.id;
+END;
+-- the team's change tracking on asks (005_team.ts, which runs before this one), as it made them
+CREATE TRIGGER asks_team_insert AFTER INSERT ON asks WHEN EXISTS (SELECT 1 FROM team) BEGIN
+  INSERT INTO team_outbox (entity, local_id) VALUES ('ask', NEW.id);
+  INSERT INTO team_outbox (entity, local_id) VALUES ('relation', NEW.relation_id);
+END;
+CREATE TRIGGER asks_team_update AFTER UPDATE OF id, relation_id, kind, channel, template, lang, asked_at ON asks WHEN EXISTS (SELECT 1 FROM team) BEGIN
+  INSERT INTO team_outbox (entity, local_id) VALUES ('ask', OLD.id);
+  INSERT INTO team_outbox (entity, local_id) SELECT 'ask', NEW.id WHERE NEW.id <> OLD.id;
+  INSERT INTO team_outbox (entity, local_id) VALUES ('relation', OLD.relation_id);
+  INSERT INTO team_outbox (entity, local_id) SELECT 'relation', NEW.relation_id WHERE NEW.relation_id <> OLD.relation_id;
+END;
+CREATE TRIGGER asks_team_delete AFTER DELETE ON asks WHEN EXISTS (SELECT 1 FROM team) BEGIN
+  INSERT INTO team_outbox (entity, local_id) VALUES ('ask', OLD.id);
+  INSERT INTO team_outbox (entity, local_id) VALUES ('relation', OLD.relation_id);
 END;
 
 CREATE TABLE profile_texts (

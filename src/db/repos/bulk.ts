@@ -5,6 +5,7 @@ import type { Db } from '../open.js';
 import type { Ask, Followup, Relation, Stage } from '../../core/model.js';
 import type { StageFields } from '../../core/stages.js';
 import type { ConnectionFields } from './connections.js';
+import { type FitWriter, fitWriter } from './fit.js';
 
 export type BulkRelation = Omit<Relation, 'id' | 'archivedAt'>;
 export type BulkConnection = ConnectionFields & { relationId: number; source: 'manual' | 'linkedin' | 'csv'; shortlistedAt: string | null; createdAt: string };
@@ -41,8 +42,10 @@ export function bulkWriter(db: Db): BulkWriter {
   const moment = db.prepare('INSERT INTO moments (relation_id, text, kind, occurred_at, created_at) VALUES (?, ?, ?, ?, ?)');
   const connection = db.prepare(
     `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source,
-       shortlisted_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       shortlisted_at, created_at, updated_at, fit, name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // scored against the ICP as it is when the first connection is written (the demo saves it first)
+  let fit: FitWriter | undefined;
   const ask = db.prepare(
     'INSERT INTO asks (relation_id, channel, kind, template, lang, asked_at, script, forward, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -71,7 +74,7 @@ export function bulkWriter(db: Db): BulkWriter {
       id(
         connection.run(
           c.relationId, c.name, c.title, c.company, c.industry, c.size, c.location, c.linkedin, c.email, c.connectedOn, c.source,
-          c.shortlistedAt, c.createdAt, c.shortlistedAt ?? c.createdAt,
+          c.shortlistedAt, c.createdAt, c.shortlistedAt ?? c.createdAt, ...(fit ??= fitWriter(db)).values(c),
         ),
       ),
     ask: (a) => id(ask.run(a.relationId, a.channel, a.kind, a.template, a.lang, a.askedAt, a.script, a.forward, a.askedAt)),

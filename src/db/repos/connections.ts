@@ -1,6 +1,7 @@
 import type { Db } from '../open.js';
 import type { Connection } from '../../core/model.js';
 import { NotFoundError, UsageError } from '../../errors.js';
+import { fitWriter } from './fit.js';
 
 interface ConnectionRow {
   id: number;
@@ -41,13 +42,17 @@ const SELECT = 'SELECT id, relation_id, name, title, company, industry, size, lo
 
 export function insertConnection(db: Db, relationId: number, f: ConnectionFields, source: 'manual' | 'linkedin' | 'csv', now: Date): number {
   const at = now.toISOString();
-  const info = db
-    .prepare(
-      `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source, created_at, updated_at)
-       VALUES (@relationId, @name, @title, @company, @industry, @size, @location, @linkedin, @email, @connectedOn, @source, @at, @at)`,
-    )
-    .run({ ...f, relationId, source, at });
-  return Number(info.lastInsertRowid);
+  return db.transaction(() => {
+    const [fit, nameKey] = fitWriter(db).values(f);
+    const info = db
+      .prepare(
+        `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source, created_at, updated_at,
+           fit, name_key)
+         VALUES (@relationId, @name, @title, @company, @industry, @size, @location, @linkedin, @email, @connectedOn, @source, @at, @at, @fit, @nameKey)`,
+      )
+      .run({ ...f, relationId, source, at, fit, nameKey });
+    return Number(info.lastInsertRowid);
+  }).immediate();
 }
 
 export function getConnection(db: Db, id: number): Connection | undefined {
@@ -55,8 +60,23 @@ export function getConnection(db: Db, id: number): Connection | undefined {
   return row && toConnection(row);
 }
 
+/** A relation's connections by name (case aside), then id. */
 export function listConnections(db: Db, relationId: number): Connection[] {
-  return (db.prepare(`${SELECT} WHERE relation_id = ?`).all(relationId) as ConnectionRow[]).map(toConnection);
+  return (db.prepare(`${SELECT} WHERE relation_id = ? ORDER BY name COLLATE NOCASE, id`).all(relationId) as ConnectionRow[]).map(toConnection);
+}
+
+/** A relation's shortlist by id, or by name as listConnections orders them (from the index of shortlisted connections). */
+export function shortlistOf(db: Db, relationId: number, order: 'id' | 'name' = 'id'): Connection[] {
+  const by = order === 'id' ? 'id' : 'name COLLATE NOCASE, id';
+  // named: by name, SQLite would read the whole network in name order instead
+  return (db.prepare(`${SELECT} INDEXED BY connections_shortlisted WHERE relation_id = ? AND shortlisted_at IS NOT NULL ORDER BY ${by}`).all(relationId) as ConnectionRow[]).map(
+    toConnection,
+  );
+}
+
+/** How many connections a relation has. */
+export function countConnections(db: Db, relationId: number): number {
+  return db.prepare('SELECT count(*) FROM connections WHERE relation_id = ?').pluck().get(relationId) as number;
 }
 
 export function findConnectionsByName(db: Db, name: string, relationId?: number): Connection[] {
@@ -141,9 +161,12 @@ function importer(db: Db, relationId: number, now: Date) {
   for (const r of db.prepare(`${SELECT} WHERE relation_id = ?`).all(relationId) as ConnectionRow[]) remember(r);
   // Positional parameters: binding named ones costs about half again as much per row.
   const insert = db.prepare(
-    `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO connections (relation_id, name, title, company, industry, size, location, linkedin, email, connected_on, source, created_at, updated_at,
+       fit, name_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const fit = fitWriter(db);
+  const rescore = db.prepare('UPDATE connections SET fit = ?, name_key = ? WHERE id = ?');
   const at = now.toISOString();
   // Two people of the same name at the same company, each with their own profile, stay two.
   const sameNameWithoutOtherUrl = (row: ConnectionFields) => {
@@ -156,7 +179,7 @@ function importer(db: Db, relationId: number, now: Date) {
       for (const row of rows) {
         const existing = (row.linkedin && byUrl.get(row.linkedin)) || sameNameWithoutOtherUrl(row);
         if (!existing) {
-          const info = insert.run(relationId, row.name, row.title, row.company, row.industry, row.size, row.location, row.linkedin, row.email, row.connectedOn, source, at, at);
+          const info = insert.run(relationId, row.name, row.title, row.company, row.industry, row.size, row.location, row.linkedin, row.email, row.connectedOn, source, at, at, ...fit.values(row));
           remember({ id: Number(info.lastInsertRowid), relation_id: relationId, name: row.name, title: row.title, company: row.company, industry: row.industry, size: row.size, location: row.location, linkedin: row.linkedin, email: row.email, connected_on: row.connectedOn, shortlisted_at: null });
           counts.imported++;
           continue;
@@ -172,6 +195,10 @@ function importer(db: Db, relationId: number, now: Date) {
           existing.id,
         );
         for (const f of changed) (existing as unknown as Record<string, unknown>)[COL[f]] = row[f];
+        // after the update, whose trigger marks the fit stale when a field it reads changed
+        if (changed.some((f) => f === 'title' || f === 'company' || f === 'industry' || f === 'size' || f === 'location')) {
+          rescore.run(...fit.values(existing), existing.id);
+        }
         counts.updated++;
       }
     },
@@ -206,19 +233,26 @@ export function importConnections(db: Db, relationId: number, rows: ConnectionFi
 export async function importConnectionBatches(
   db: Db,
   relationId: number,
-  batches: AsyncIterable<{ format: 'linkedin' | 'csv'; rows: readonly ConnectionFields[] }>,
+  batches: AsyncIterable<{ format: 'linkedin' | 'csv' | 'vcard'; rows: readonly ConnectionFields[] }>,
   now: Date,
   dryRun = false,
 ): Promise<ImportCounts> {
+  // A network's rows go into three indexes in name, URL and fit order, not in the order they come:
+  // with SQLite's default 2 MB page cache, the pages of a big import are spilled to the WAL and read
+  // back many times over. A larger cache for the import (pages are only taken as they are used).
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -65536');
   // better-sqlite3's transaction() takes no async work, hence the statements by hand.
   db.exec('BEGIN IMMEDIATE');
   try {
     const run = importer(db, relationId, now);
-    for await (const batch of batches) run.add(batch.rows, batch.format);
+    for await (const batch of batches) run.add(batch.rows, batch.format === 'linkedin' ? 'linkedin' : 'csv');
     db.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
     return run.counts;
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
   }
 }

@@ -18,15 +18,33 @@ interface ColumnInfo {
 }
 
 /**
- * Every table of the database with its columns, parents before children (the order rows can be
- * inserted in with foreign keys on), otherwise in the order the schema created them.
+ * What refer derives from the rest and keeps for speed (migration 003_fit): neither exported nor
+ * restored, and made again from the rows when needed (src/db/repos/fit.ts).
+ */
+export const DERIVED_TABLES: readonly string[] = ['fit_icp'];
+export const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  connections: ['fit', 'name_key'],
+};
+
+/**
+ * The team's sync state (src/db/migrations/005_team.ts): the team joined, the outbox, and the cache
+ * of what teammates share. Not the rep's data: export, import and forget leave it out (a restore or
+ * an erasure reaches the team through the outbox's triggers).
+ */
+export const isSyncState = (table: string): boolean => /^team(_|$)/.test(table);
+
+/**
+ * Every table of the database (but the derived ones and the team's sync state) with its columns,
+ * parents before children (the order rows can be inserted in with foreign keys on), otherwise in the order the schema created them.
  */
 export function describeTables(db: Db): TableSpec[] {
-  const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").pluck().all() as string[];
+  const names = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").pluck().all() as string[]).filter(
+    (t) => !DERIVED_TABLES.includes(t) && !isSyncState(t),
+  );
   const parents = new Map<string, string[]>();
   const specs = new Map<string, TableSpec>();
   for (const table of names) {
-    const info = db.pragma(`table_info(${quote(table)})`) as ColumnInfo[];
+    const info = (db.pragma(`table_info(${quote(table)})`) as ColumnInfo[]).filter((c) => !DERIVED_COLUMNS[table]?.includes(c.name));
     const columns: ColumnSpec[] = info.map((c) => ({
       column: c.name,
       key: camelCase(c.name),

@@ -1,6 +1,7 @@
 import type { Db } from '../open.js';
 import type { Moment, MomentKind, NpsAnswer, Relation } from '../../core/model.js';
 import { NotFoundError, UsageError } from '../../errors.js';
+import { emailKey, linkedinKey, nameCompanyKey, samePerson } from '../../core/person.js';
 
 interface RelationRow {
   id: number;
@@ -260,9 +261,100 @@ export function relationSignals(db: Db, relationIds?: number[]): Map<number, Rel
     get(id).connections = n;
   }
   for (const [id, n] of rows<[number, number]>(
-    `SELECT relation_id, count(*) FROM connections WHERE shortlisted_at IS NOT NULL${where('relation_id', true)} GROUP BY relation_id`,
+    // named: connections_fit (relation_id first too) would read each relation's whole network
+    `SELECT relation_id, count(*) FROM connections INDEXED BY connections_shortlisted WHERE shortlisted_at IS NOT NULL${where('relation_id', true)} GROUP BY relation_id`,
   )) {
     get(id).shortlisted = n;
   }
   return signals;
+}
+
+// ---- import of the rep's own network ----
+
+/** A person as an import file gives them. */
+export interface RelationImportRow {
+  name: string;
+  company: string | null;
+  title: string | null;
+  linkedin: string | null;
+  email: string | null;
+}
+
+export interface RelationImportCounts {
+  imported: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Adds the people of an import as unassessed relations (no trust, no criteria: the rep judges
+ * those), in one immediate transaction; `dryRun` rolls it back. A person who is a relation
+ * already (samePerson: LinkedIn URL, else e-mail, else name and company; archived relations
+ * included) is not added again: only the fields the relation lacks and the file has are filled,
+ * so nothing the rep typed is overwritten and a re-import changes nothing. Rows of the same file
+ * match each other too.
+ */
+export async function importRelationBatches(
+  db: Db,
+  batches: AsyncIterable<{ rows: readonly RelationImportRow[] }>,
+  kind: Relation['kind'] | undefined,
+  now: Date,
+  dryRun = false,
+): Promise<RelationImportCounts> {
+  const counts: RelationImportCounts = { imported: 0, updated: 0, unchanged: 0 };
+  type Known = { id: number; name: string; company: string | null; role: string | null; linkedin: string | null; email: string | null };
+  const byUrl = new Map<string, Known>();
+  const byEmail = new Map<string, Known>();
+  const byName = new Map<string, Known>();
+  const remember = (r: Known) => {
+    const url = linkedinKey(r.linkedin);
+    const mail = emailKey(r.email);
+    if (url !== null && !byUrl.has(url)) byUrl.set(url, r);
+    if (mail !== null && !byEmail.has(mail)) byEmail.set(mail, r);
+    const name = nameCompanyKey(r);
+    if (!byName.has(name)) byName.set(name, r);
+  };
+  const find = (row: RelationImportRow): Known | undefined => {
+    const url = linkedinKey(row.linkedin);
+    const candidates = [url === null ? undefined : byUrl.get(url), byEmail.get(emailKey(row.email) ?? ''), byName.get(nameCompanyKey(row))];
+    return candidates.find((c): c is Known => c !== undefined && samePerson(row, c));
+  };
+  const at = now.toISOString();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const r of db.prepare('SELECT id, name, company, role, linkedin, email FROM relations').all() as Known[]) remember(r);
+    const insert = db.prepare(
+      'INSERT INTO relations (name, company, role, linkedin, email, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for await (const batch of batches) {
+      for (const row of batch.rows) {
+        const existing = find(row);
+        if (existing === undefined) {
+          const info = insert.run(row.name, row.company, row.title, row.linkedin, row.email, kind ?? 'other', at, at);
+          remember({ id: Number(info.lastInsertRowid), name: row.name, company: row.company, role: row.title, linkedin: row.linkedin, email: row.email });
+          counts.imported++;
+          continue;
+        }
+        const fill: Partial<Record<'company' | 'role' | 'linkedin' | 'email', string>> = {};
+        if (existing.company === null && row.company !== null) fill.company = row.company;
+        if (existing.role === null && row.title !== null) fill.role = row.title;
+        if (existing.linkedin === null && row.linkedin !== null) fill.linkedin = row.linkedin;
+        if (existing.email === null && row.email !== null) fill.email = row.email;
+        const keys = Object.keys(fill) as Array<keyof typeof fill>;
+        if (keys.length === 0) {
+          counts.unchanged++;
+          continue;
+        }
+        db.prepare(`UPDATE relations SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...keys.map((k) => fill[k]!), at, existing.id);
+        Object.assign(existing, fill);
+        remember(existing);
+        counts.updated++;
+      }
+    }
+    db.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
+    return counts;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
 }

@@ -1,0 +1,45 @@
+import type { Context } from '../../context.js';
+import { getTeam } from '../../db/repos/team.js';
+import { notInTeam } from '../../team/local.js';
+
+/** Pushes below this many rows show no progress line (they take well under a second). */
+const PROGRESS_FROM = 2_000;
+
+/** A progress line on a terminal (stderr), rewritten in place, cleared at the end. */
+export function progressLine(ctx: Context): { update?: (done: number, total: number) => void; end(): void } {
+  const err = ctx.io.stderr;
+  if (!err.isTTY || ctx.json) return { end() {} };
+  let shown = false;
+  return {
+    update(done, total) {
+      if (total < PROGRESS_FROM) return;
+      shown = true;
+      err.write(`\rpushing ${done.toLocaleString('en')} of ${total.toLocaleString('en')} changes…`);
+    },
+    end() {
+      if (shown) err.write('\r\x1b[K');
+    },
+  };
+}
+
+export default async function sync(ctx: Context): Promise<void> {
+  const db = await ctx.db();
+  const config = getTeam(db);
+  if (!config) throw notInTeam();
+  const [{ connectTeam, where }, { syncTeam }] = await Promise.all([import('../../team/connect.js'), import('../../team/sync.js')]);
+  const team = await connectTeam(config.url, ctx.env, { warn: (text) => ctx.warn(text) });
+  const progress = progressLine(ctx);
+  try {
+    const result = await syncTeam(db, team, { progress: progress.update, now: () => ctx.now() });
+    progress.end();
+    if (ctx.json) ctx.printJson(result);
+    else {
+      const changes = `${result.pushed.toLocaleString('en')} change${result.pushed === 1 ? '' : 's'} sent`;
+      const rows = `${result.pulled.toLocaleString('en')} teammate row${result.pulled === 1 ? '' : 's'} received`;
+      ctx.print(`Synced with ${where(team.url)}: ${changes}, ${rows}.`);
+    }
+  } finally {
+    progress.end();
+    await team.close();
+  }
+}

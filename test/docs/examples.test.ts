@@ -1,0 +1,310 @@
+// Every `refer …` example of the README and docs/*.md runs, so the pages cannot drift from the
+// program: a fenced code block's commands (continuation lines joined, comments stripped), each
+// in a sandbox of its own with a fresh demo database, no terminal and no standard input. An
+// unknown command or option, a bad choice, a renamed flag, a name the demo does not have or a
+// crash fails: every refer the example runs must exit 0 (or 3, a check that found something).
+// Where a page shows a session (`$ refer …` and what it printed), the output is compared too.
+//
+// New pages and examples need nothing here. An example that needs a file names one of FILES;
+// one that cannot run without a terminal or a server goes in SKIP, with the reason.
+import { execFile } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram, main } from '../../src/cli.js';
+import { commandPath, descendants } from '../../src/man/roff.js';
+import { BIN, referOk } from '../support/bin.js';
+import { type Example, extractExamples, words } from './extract.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PAGES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const io = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough() } as never;
+/** The pages' examples, then those of every command's help (which the man pages show too). */
+const EXAMPLES = [
+  ...PAGES.flatMap((page) => extractExamples(readFileSync(join(ROOT, page), 'utf8'), page)),
+  ...helpExamples(buildProgram(io, {})),
+];
+
+function helpExamples(program: Command): Example[] {
+  return [program, ...descendants(program)].flatMap((cmd) => {
+    let written = '';
+    (cmd as unknown as NodeJS.EventEmitter).emit('afterHelp', { error: false, command: cmd, write: (s: string) => (written += s) });
+    const where = `refer ${commandPath(cmd)} --help`.replace('  ', ' ');
+    return written
+      .split('\n')
+      .filter((l) => /^\s+\$ /.test(l))
+      .map((l) => ({ where, command: l.trim().slice(2), prelude: [], context: '' }));
+  });
+}
+
+/**
+ * Examples that cannot run here, by their command (as extracted), with the reason. An entry
+ * whose example is gone fails the suite, so the list stays short and true.
+ */
+const SKIP: Record<string, string> = {
+  'refer init': 'the set-up wizard needs a terminal (the --no-input example beside it runs)',
+  'refer ask': 'without a relation it asks step by step on a terminal',
+  'refer forget "Wouter Claes"': 'asks before erasing on a terminal; without one it needs --force (the third example has it)',
+  'refer forget relation 3': 'asks before erasing on a terminal; without one it needs --force',
+};
+
+/** Commands none of whose examples run here, with the reason. */
+const SKIP_COMMANDS: Record<string, string> = {
+  playbook: 'the guided walk needs a terminal (test/e2e/playbook.test.ts drives it)',
+  team: 'the team commands need a PostgreSQL server (test/team has one)',
+};
+
+/**
+ * The files examples name, put in each sandbox's working folder (`~/` is the sandbox's home):
+ * invented people only.
+ */
+const FILES: Record<string, string> = {
+  'people.csv': readFileSync(join(ROOT, 'test/fixtures/plain/contacts.csv'), 'utf8'),
+  'Connections.csv': readFileSync(join(ROOT, 'test/fixtures/linkedin/current-with-notes.csv'), 'utf8'),
+  '~/Downloads/Connections.csv': readFileSync(join(ROOT, 'test/fixtures/linkedin/current-with-notes.csv'), 'utf8'),
+  'prospects.csv': readFileSync(join(ROOT, 'test/fixtures/plain/contacts-semicolon.csv'), 'utf8'),
+  '~/Downloads/contacts.vcf': readFileSync(join(ROOT, 'test/fixtures/contacts/contacts.vcf'), 'utf8'),
+  'clients.vcf': readFileSync(join(ROOT, 'test/fixtures/contacts/contacts.vcf'), 'utf8'),
+  'hubspot-contacts.csv': readFileSync(join(ROOT, 'test/fixtures/contacts/hubspot.csv'), 'utf8'),
+  // fish makes its completions folder at its first start
+  '~/.config/fish/completions/.keep': '',
+  'draft.txt':
+    'Hi Sanne,\n\nCould you introduce me to Pieter? It would mean a lot to me. Can you send me his phone number?\n\nThanks, Eva\n',
+  // and refer-export.json, an export of the demo (made below)
+};
+
+let base: string;
+/** the demo database and its export, made once; every example gets its own copy */
+let demo: string;
+let exported: string;
+
+beforeAll(() => {
+  base = mkdtempSync(join(tmpdir(), 'refer-examples-'));
+  demo = join(base, 'demo.db');
+  exported = join(base, 'refer-export.json');
+  const env = { HOME: base, XDG_DATA_HOME: join(base, 'data'), XDG_CONFIG_HOME: join(base, 'config'), PATH: process.env.PATH, TZ: process.env.TZ };
+  referOk(['demo', '--db', demo], env);
+  referOk(['export', '--db', demo, '-o', exported], env);
+});
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+interface Sandbox {
+  dir: string;
+  env: Record<string, string | undefined>;
+  /** where the wrapped refer notes each run: exit code, arguments, stderr */
+  calls: string;
+  /** absolute paths of the examples are moved under this folder */
+  root: string;
+}
+
+let sandboxes = 0;
+function sandbox(): Sandbox {
+  const dir = join(base, `example-${++sandboxes}`);
+  const home = join(dir, 'home');
+  const work = join(dir, 'work');
+  const calls = join(dir, 'calls');
+  for (const d of [home, work, calls, join(dir, 'bin'), join(dir, 'data')]) mkdirSync(d, { recursive: true });
+  copyFileSync(demo, join(dir, 'data', 'refer.db'));
+  copyFileSync(exported, join(work, 'refer-export.json'));
+  for (const [name, content] of Object.entries(FILES)) {
+    const path = name.startsWith('~/') ? join(home, name.slice(2)) : join(work, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  // `refer` on the PATH: the built bin, noting how each run ended
+  writeFileSync(
+    join(dir, 'bin', 'refer'),
+    `#!/bin/sh
+n=$(mktemp "$REFER_CALLS/call.XXXXXX")
+${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@" 2>"$n.err"
+code=$?
+cat "$n.err" >&2
+printf '%s\\n' "$code" "$*" > "$n"
+exit $code
+`,
+    { mode: 0o755 },
+  );
+  const env = {
+    HOME: home,
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CONFIG_HOME: join(home, '.config'),
+    REFER_DB: join(dir, 'data', 'refer.db'),
+    REFER_CALLS: calls,
+    NO_COLOR: '1',
+    // the output a page shows is refer's own, not a pager's
+    PAGER: 'cat',
+    TZ: process.env.TZ,
+    LANG: 'C.UTF-8',
+    PATH: `${join(dir, 'bin')}:${process.env.PATH}`,
+  };
+  return { dir: work, env, calls, root: join(dir, 'root') };
+}
+
+/** The first word after refer and its global options: the command. */
+function commandOf(command: string): string | undefined {
+  const w = words(command.slice(command.search(/\brefer\b/)));
+  for (let k = 1; k < w.length; k++) {
+    if (w[k] === '--db' || w[k] === '--lang') k++;
+    else if (!w[k]!.startsWith('-')) return w[k];
+  }
+  return undefined;
+}
+
+/**
+ * The example as it runs in the sandbox: a relative `--db FILE` (the pages' `--db refer/demo.db`)
+ * is the demo, but for `refer demo` itself; an absolute path (`/tmp/try.db`, `/media/usb/…`)
+ * moves under the sandbox, its folder made, so that no example writes outside it.
+ */
+function sandboxed(command: string, box: Sandbox): string {
+  let out = command;
+  if (commandOf(command) !== 'demo') out = out.replace(/--db\s+(?![~$/"'])\S+/g, '--db "$REFER_DB"');
+  return out.replace(/(^|[\s=<>"'])\/(?!dev\/)([^\s"';|&)]+)/g, (_, before: string, path: string) => {
+    const moved = join(box.root, path);
+    mkdirSync(path.endsWith('/') ? moved : dirname(moved), { recursive: true });
+    return before + moved + (path.endsWith('/') ? '/' : '');
+  });
+}
+
+interface Call {
+  code: number;
+  args: string;
+  stderr: string;
+}
+
+function runInShell(example: Example, box: Sandbox): Promise<{ code: number | null; stdout: string; stderr: string; calls: Call[] }> {
+  const script = [...example.prelude, example.command].map((l) => sandboxed(l, box)).join('\n');
+  return new Promise((resolve) => {
+    const child = execFile('bash', ['-c', script], { cwd: box.dir, env: box.env, encoding: 'utf8', timeout: 25_000 }, (err, stdout, stderr) => {
+      const calls = readdirSync(box.calls)
+        .filter((f) => !f.endsWith('.err'))
+        .map((f) => {
+          const [code, args] = readFileSync(join(box.calls, f), 'utf8').split('\n');
+          return { code: Number(code), args: args ?? '', stderr: readFileSync(join(box.calls, `${f}.err`), 'utf8') };
+        });
+      resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout, stderr, calls });
+    });
+    child.stdin?.end();
+  });
+}
+
+/** A single refer command without shell syntax (quotes and `~/` aside). */
+function plain(example: Example): boolean {
+  const unquoted = example.command.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '');
+  return example.prelude.length === 0 && /^refer(\s|$)/.test(example.command) && !/[|<>;&`$(){}*?\\]/.test(unquoted);
+}
+
+/** When and how a page says its output was captured: "captured 2026-11-25 at 20:00 … 100 columns". */
+function capture(context: string): { now?: Date; columns: number } {
+  const m = /captured (\d{4})-(\d{2})-(\d{2})(?: at (\d{1,2}):(\d{2}))?/.exec(context);
+  const columns = Number(/(\d+) columns/.exec(context)?.[1] ?? 100);
+  if (!m) return { columns };
+  const [, y, mo, d, h, mi] = m.map(Number) as number[];
+  return { now: new Date(y!, mo! - 1, d!, Number.isNaN(h) ? 12 : h!, Number.isNaN(mi) ? 0 : mi!), columns };
+}
+
+/**
+ * refer in-process, on a terminal of `columns` or in a pipe; standard input is never a terminal,
+ * so nothing prompts.
+ */
+async function runIn(args: string[], env: Record<string, string | undefined>, opts: { columns?: number; now?: Date } = {}) {
+  const { columns, now } = opts;
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  stdin.end();
+  if (columns !== undefined) Object.assign(stdout, { isTTY: true, columns });
+  const code = await main(args, { stdin, stdout, stderr }, env, now ? () => now : undefined);
+  return { code, stdout: out, stderr: err };
+}
+
+/** The output without what differs from day to day when the page does not say when it was captured. */
+function normalised(s: string, exact: boolean): string {
+  const t = s
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\s+$/, '');
+  if (exact) return t;
+  return t
+    .replace(/\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/g, 'DAY')
+    .replace(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g, 'MONTH')
+    .replace(/\d+/g, 'N');
+}
+
+describe('the examples of the README and docs/', () => {
+  it('are found on every page that has code blocks, and every skipped one still exists', () => {
+    expect(EXAMPLES.length).toBeGreaterThan(50);
+    for (const page of ['README.md', 'docs/getting-started.md', 'docs/ask.md']) expect(EXAMPLES.some((e) => e.where.startsWith(`${page}:`)), page).toBe(true);
+    for (const skipped of Object.keys(SKIP)) expect(EXAMPLES.map((e) => e.command), `SKIP has "${skipped}"`).toContain(skipped);
+  });
+
+  const runnable = EXAMPLES.filter((e) => !(e.command in SKIP) && !(commandOf(e.command)! in SKIP_COMMANDS));
+
+  // A plain command runs in-process (much cheaper than a shell and a Node each), one at a time,
+  // for it runs in the sandbox's folder; one with shell syntax runs in bash with the built bin.
+  const commandsOnly = runnable.filter((e) => e.output === undefined);
+  describe('run on a fresh demo database (plain commands)', () => {
+    for (const example of commandsOnly.filter(plain)) {
+      it(`${example.where}: ${example.command}`, async () => {
+        const box = sandbox();
+        const line = sandboxed(example.command, box).replaceAll('"$REFER_DB"', JSON.stringify(box.env.REFER_DB));
+        const args = words(line)
+          .slice(1)
+          .map((w) => (w.startsWith('~/') ? join(box.env.HOME!, w.slice(2)) : w));
+        const cwd = process.cwd();
+        process.chdir(box.dir);
+        try {
+          const r = await runIn(args, box.env);
+          expect([0, 3], `refer ${args.join(' ')} exited ${r.code}:\n${r.stderr}`).toContain(r.code);
+        } finally {
+          process.chdir(cwd);
+        }
+      });
+    }
+  });
+
+  describe.concurrent('run on a fresh demo database (with shell syntax)', () => {
+    for (const example of commandsOnly.filter((e) => !plain(e))) {
+      it(`${example.where}: ${example.command}`, async () => {
+        const box = sandbox();
+        const r = await runInShell(example, box);
+        expect(r.calls.length, `refer never ran: ${r.stderr}`).toBeGreaterThan(0);
+        for (const call of r.calls) {
+          expect([0, 3], `refer ${call.args} exited ${call.code}:\n${call.stderr}`).toContain(call.code);
+        }
+      });
+    }
+  });
+
+  describe('show the output refer prints', () => {
+    const demos = new Map<string, string>();
+    for (const example of runnable.filter((e) => e.output !== undefined)) {
+      it(`${example.where}: ${example.command}`, async () => {
+        const { now, columns } = capture(example.context);
+        expect(example.command, 'a shown session runs plain refer commands').not.toMatch(/[|<>;&`]|\$\(/);
+        const box = sandbox();
+        // the demo of the day the page was captured on (its dates count back from that day)
+        const key = now?.toISOString() ?? 'now';
+        if (!demos.has(key)) {
+          const db = join(base, `demo-${demos.size}.db`);
+          const made = await runIn(['demo', '--db', db], box.env, { columns, now });
+          expect(made.code, made.stderr).toBe(0);
+          demos.set(key, db);
+        }
+        cpSync(demos.get(key)!, box.env.REFER_DB!);
+        const args = words(sandboxed(example.command, box).replace('"$REFER_DB"', box.env.REFER_DB!)).slice(1);
+        const r = await runIn(args, box.env, { columns, now });
+        expect([0, 3], r.stderr).toContain(r.code);
+        expect(normalised(r.stdout + r.stderr, now !== undefined)).toBe(normalised(example.output!, now !== undefined));
+      });
+    }
+  });
+});
