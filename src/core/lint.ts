@@ -187,10 +187,10 @@ export const LINT_LANGUAGES: Record<Lang, LintLanguage> = {
   de: {
     meCentred: [
       `(?:es|das)${S}würde${S}mir${S}(?:sehr${S}|wirklich${S}|unglaublich${S}|so${S})?viel${S}bedeuten`,
-      `(?:kannst|könntest|würdest|magst)${S}du${S}mich${GAP}${S}(?:vorstellen|empfehlen|weiterempfehlen|vermitteln|bekannt${S}machen)`,
+      `(?:(?:kannst|könntest|würdest|magst)${S}du|(?:können|könnten|würden)${S}sie)${S}mich${GAP}${S}(?:vorstellen|empfehlen|weiterempfehlen|vermitteln|bekannt${S}machen)`,
       `mich${GAP}${S}in${S}kontakt${S}(?:bringen|setzen)`,
       `(?:bring|bringst|setz|setzt)${S}mich${GAP}${S}in${S}kontakt`,
-      `(?:tu|tust|würdest)${S}(?:du${S})?mir${S}(?:bitte${S})?einen${S}(?:großen${S}|kleinen${S})?gefallen`,
+      `(?:tu|tust|würdest|(?:tun|würden)${S}sie)${S}(?:du${S})?mir${S}(?:bitte${S})?einen${S}(?:großen${S}|kleinen${S})?gefallen`,
       `(?:es|das)${S}würde${S}mir${S}(?:sehr${S}|wirklich${S}|enorm${S})?helfen`,
       `ich${S}brauche${S}(?:dringend${S})?(?:mehr${S}|neue${S})?(?:leads|empfehlungen|kunden|kontakte)`,
     ],
@@ -201,8 +201,8 @@ export const LINT_LANGUAGES: Record<Lang, LintLanguage> = {
       `kontaktdaten|kontaktinformationen`,
       `(?:seine|ihre|deren)${S}(?:nummer|e-?mail|mail|handynummer)`,
     ],
-    // "Kannst du mir nicht … schicken?" and "hast du nicht zufällig …?" ask; they do not rule anything out.
-    negation: [`kein(?:e|en|er|es)?|nie|niemals|ohne`, `(?<!(?:kannst|könntest|würdest|magst)${S}du${S}(?:mir${S})?)nicht(?!${S}zufällig)`],
+    // "Kannst du mir nicht … schicken?", "Könnten Sie mir nicht …?" and "hast du nicht zufällig …?" ask; they do not rule anything out.
+    negation: [`kein(?:e|en|er|es)?|nie|niemals|ohne`, `(?<!(?:(?:kannst|könntest|würdest|magst)${S}du|(?:können|könnten|würden|haben)${S}sie)${S}(?:mir${S})?)nicht(?!${S}zufällig)`],
     value: [
       `(?<!mir${S}(?:[\\p{L}]+${S})?)(?:helfen|weiterhelfen|geholfen|weitergeholfen)`,
       `(?:hilft|weiterhilft)(?!${S}mir(?![\\p{L}\\p{N}]))`,

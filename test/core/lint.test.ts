@@ -39,6 +39,7 @@ describe('lintDraft', () => {
     ['Kannst du mich Anna de Vries vorstellen? Es würde ihr weiterhelfen.', 'de'],
     ['Tu mir einen Gefallen und bring mich mit Anna in Kontakt, die davon profitiert.', 'de'],
     ['Ich brauche mehr Leads. Anna fände das nützlich.', 'de'],
+    ['Könnten Sie mich Ihrem Kollegen Bart vorstellen? Er würde davon profitieren.', 'de'],
   ] as const)('flags me-centred Danish and German wording, in the draft\'s language: %s', (text, lang) => {
     const findings = lintDraft(text);
     expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['me-centred']));
@@ -64,6 +65,7 @@ describe('lintDraft', () => {
     ['Kannst du mir nicht ihre Handynummer schicken?', 'de'],
     ['Hast du nicht zufällig seine E-Mail-Adresse?', 'de'],
     ['Schick mir bitte ihre Kontaktdaten.', 'de'],
+    ['Könnten Sie mir nicht seine Telefonnummer schicken?', 'de'],
   ] as const)('flags asking for contact details: %s', (ask, lang) => {
     const text = `Would Anna be helped by this? Zou Anna er iets aan hebben?\n${ask}`;
     expect(lintDraft(text, { lang })).toEqual([expect.objectContaining({ rule: 'asks-contact-details', line: 2 })]);
@@ -79,6 +81,7 @@ describe('lintDraft', () => {
     'Du skal aldrig give mig kontaktoplysninger.',
     'Ich frage nicht nach Telefonnummern oder E-Mail-Adressen.',
     'Du musst mir keine Kontaktdaten geben.',
+    'Ich frage Sie nicht nach Telefonnummern.',
   ])('does not flag a sentence that rules contact details out: %s', (text) => {
     expect(rules(`Would Anna be helped by this? ${text}`)).toEqual([]);
   });
