@@ -84,6 +84,15 @@ Examples:
   $ refer relation list --ready
   $ refer --db /tmp/try.db relation add "Joris de Wit" --kind client --trust 4
 
+Environment:
+  REFER_DB         the database file (else $XDG_DATA_HOME/refer/refer.db)
+  XDG_DATA_HOME    the data folder: the database, the demo, backups (default ~/.local/share)
+  XDG_CONFIG_HOME  the config folder: your own templates (default ~/.config)
+  NO_COLOR         no colour when set; FORCE_COLOR=1 colour also in a pipe (0 never)
+  REFER_PAGER      the pager for long listings on a terminal (else $PAGER, else less -FRX)
+  PGPASSWORD       refer team: the password, by libpq's rules (also PGPASSFILE, else ~/.pgpass)
+  REFER_DEBUG=1    the stack trace of an unexpected error
+
 Exit codes: ${EXIT_MEANINGS.map(([code, meaning]) => `${code} ${meaning}`).join(', ')}.`,
   );
   const word = argv && commandWord(argv);

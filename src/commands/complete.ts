@@ -7,7 +7,7 @@
 // file names instead. It never fails and never creates a database.
 import type { Argument, Command, Option } from 'commander';
 import type { Context } from '../context.js';
-import { STAGES } from '../core/model.js';
+import { PATH_STAGES, STAGES } from '../core/model.js';
 import type { Candidate } from '../db/repos/complete.js';
 
 /** The dynamic values completion can look up. */
@@ -97,6 +97,9 @@ export function analyse(root: Command, words: readonly string[]): Request {
       const option = findOption(cmd, flag);
       if (option && option.attributeName() === 'db' && value !== undefined) db = value;
       if (option && takesValue(option) && value === undefined) pending = { option, variadic: option.variadic };
+    } else if (word === 'help' && cmd === root && args.length === 0) {
+      // `refer help relation add`: the words after help name a command, as without it.
+      continue;
     } else {
       const sub = args.length === 0 ? cmd.commands.find((c) => c.name() === word || c.aliases().includes(word)) : undefined;
       if (sub) cmd = sub;
@@ -174,7 +177,7 @@ async function fromDatabase(ctx: Context, req: Request): Promise<Candidate[]> {
     });
   }
   if (req.kind === 'followup') return repo.openFollowupCandidates(db);
-  if (req.kind === 'referral') return repo.openReferralCandidates(db);
+  if (req.kind === 'referral') return repo.openReferralCandidates(db, PATH_STAGES.filter((stage) => stage !== 'won'));
   return [];
 }
 

@@ -19,7 +19,7 @@ const NOTHING: StatsAggregate = {
 };
 
 /** --since and --until as days; the date parser (chrono) loads only when one is given. */
-async function readPeriod(opts: StatsFlags, now: Date): Promise<{ from: Date | null; to: Date | null }> {
+export async function readPeriod(opts: Pick<StatsFlags, 'since' | 'until'>, now: Date): Promise<{ from: Date | null; to: Date | null }> {
   if (opts.since === undefined && opts.until === undefined) return { from: null, to: null };
   const { parseDateArg } = await import('../core/when.js');
   return {

@@ -15,6 +15,8 @@ import { openFollowupsDueBy } from '../db/repos/followups.js';
 import { askNowCandidates, funnelCounts, isSetUp, waitingReferrals } from '../db/repos/today.js';
 import { followupJson } from './followup/view.js';
 import { byReadiness, type RelationView, viewRelations } from './relation/view.js';
+import { collisionWarning, recentAskCollisions } from '../core/coordination.js';
+import { hasTeammates, teamCacheState, teamRelationsLike } from '../db/repos/team-coordination.js';
 
 /** A referral still asked (no answer) or agreed (no introduction) for longer than this many days waits too long. */
 export const WAITING_DAYS = 14;
@@ -84,7 +86,16 @@ export default async function today(ctx: Context): Promise<void> {
     new Date(now.getTime() - (READINESS.freshMoment.days + 1) * DAY_MS).toISOString(),
     ASK_NOW_MIN_CRITERIA,
   );
-  const ready = viewRelations(db, listRelations(db, { ids: candidates }), now).filter((r) => r.readiness.askNow);
+  const readyAll = viewRelations(db, listRelations(db, { ids: candidates }), now).filter((r) => r.readiness.askNow);
+  // a relation a teammate asked within 30 days is not worth asking now (from the last pull)
+  const inTeam = teamCacheState(db) !== null && hasTeammates(db);
+  const leftOut = inTeam
+    ? readyAll.flatMap((r) => {
+        const [c] = recentAskCollisions(r, teamRelationsLike(db, r), now);
+        return c ? [{ id: r.id, name: r.name, company: r.company, reason: collisionWarning(c, now) }] : [];
+      })
+    : [];
+  const ready = leftOut.length ? readyAll.filter((r) => !leftOut.some((l) => l.id === r.id)) : readyAll;
   const askNow = ready
     .sort(byReadiness)
     .slice(0, ASK_NOW_LIMIT)
@@ -123,7 +134,7 @@ export default async function today(ctx: Context): Promise<void> {
   };
 
   const totals = { followups: due.total, askNow: ready.length, waiting: late.total };
-  if (ctx.json) return ctx.printJson({ setUp: true, followups, askNow, waiting, totals, month });
+  if (ctx.json) return ctx.printJson({ setUp: true, followups, askNow, ...(inTeam ? { askNowLeftOut: leftOut } : {}), waiting, totals, month });
 
   const { style } = ctx;
   const more = (shown: number, total: number, where?: string) =>
@@ -153,6 +164,7 @@ export default async function today(ctx: Context): Promise<void> {
     out.push(`${indent}${style.green('→')} ${r.next}`);
   }
   out.push(...more(askNow.length, totals.askNow, 'refer relation list --ready'));
+  for (const l of leftOut) out.push(style.dim(`${id(l.id)}left out: ${l.name}${l.company ? ` (${l.company})` : ''}: ${l.reason}`));
 
   out.push('', style.bold(`Waiting more than ${WAITING_DAYS} days (${totals.waiting})`));
   if (waiting.length === 0) out.push(style.dim('  none'));

@@ -13,6 +13,9 @@ import { rate, wilson, type Interval, type Rate } from './wilson.js';
 
 export { GROUP_BYS, type GroupBy };
 
+/** What a report can be grouped by: `refer stats --by`, and the rep for `refer team stats --by rep`. */
+export type ReportBy = GroupBy | 'rep';
+
 /**
  * Fewer trials than this and a rate is too uncertain to compare with another. Two rates are
  * told apart only when both rest on at least this many trials AND their Wilson intervals do not
@@ -345,7 +348,7 @@ function aggregateGroups(referrals: readonly StatsReferral[], by: GroupBy): Grou
   return [...members].map(([key, { label, rows }]) => ({ key, label, ...aggregate(rows) }));
 }
 
-function groupFigures(aggregates: readonly GroupAggregate[], by: GroupBy): StatsGroup[] {
+function groupFigures(aggregates: readonly GroupAggregate[], by: ReportBy): StatsGroup[] {
   const groups = aggregates
     .filter((g) => PATH_STAGES.some((s) => g.reached[s] > 0)) // a month without asks is no row
     .map(({ key, label, ...agg }) => ({ key, label, ...funnelFigures(agg) }));
@@ -369,7 +372,7 @@ function byPerformance(a: StatsGroup, b: StatsGroup): number {
  * agreement) are compared on their win rate and their agreement rate; no note when either differs
  * beyond chance.
  */
-function groupNote(groups: readonly StatsGroup[], by: GroupBy, asked: number): string | null {
+function groupNote(groups: readonly StatsGroup[], by: ReportBy, asked: number): string | null {
   const ranked = [...groups].sort(byPerformance);
   const best = ranked[0];
   const worst = ranked[ranked.length - 1];
@@ -496,7 +499,7 @@ export function computeStats(input: StatsInput, opts: StatsOptions): StatsReport
 }
 
 /** The report from figures already aggregated (in SQL or by computeStats). */
-export function assembleStats(agg: StatsAggregate, opts: StatsOptions): StatsReport {
+export function assembleStats(agg: StatsAggregate, opts: Omit<StatsOptions, 'by'> & { by?: ReportBy }): StatsReport {
   statsPeriod(opts.from, opts.to);
   const figures = funnelFigures(agg.total);
   const { funnel } = figures;

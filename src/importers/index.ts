@@ -8,7 +8,7 @@ import { TextDecoder } from 'node:util';
 import { parse as parseStream } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { CsvError, Options as CsvOptions } from 'csv-parse';
-import { UsageError } from '../errors.js';
+import { FailureError } from '../errors.js';
 import { mapColumns, toRow } from './columns.js';
 import { CsvRecords, type SlowParser } from './csv.js';
 import type { ColumnMap, FormatSpec, ImportFormat, ImportRow } from './columns.js';
@@ -63,8 +63,10 @@ interface Header {
   line: number;
 }
 
-function noHeader(fileName = 'input'): UsageError {
-  return new UsageError(
+// A file that is there but is not a list of people: a failure (exit 1), as an unreadable one; a
+// missing file stays a usage error (exit 2).
+function noHeader(fileName = 'input'): FailureError {
+  return new FailureError(
     `${fileName} has no recognisable header: expected LinkedIn's Connections.csv (First Name, Last Name, …), a CSV with a name column, or a vCard file`,
   );
 }
@@ -239,7 +241,7 @@ function withoutBom(text: string): string {
 }
 
 /**
- * Parses a whole file held in memory. Throws UsageError when no header is recognised
+ * Parses a whole file held in memory. Throws FailureError when no header is recognised
  * (binary junk and other non-CSV content included).
  */
 export function parseConnectionsFile(content: string | Uint8Array, options: ParseOptions = {}): ParseResult {
@@ -267,7 +269,7 @@ export function parseConnectionsFile(content: string | Uint8Array, options: Pars
  * rows in batches, holding only the rows of the chunk being read and the first 64 KiB of the file
  * in memory.
  * Always yields at least one batch, so the format is known even for a file with no rows.
- * Throws UsageError on the first iteration when no header is recognised.
+ * Throws FailureError on the first iteration when no header is recognised.
  */
 export async function* readConnections(
   source: AsyncIterable<string | Uint8Array>,

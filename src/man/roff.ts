@@ -65,7 +65,9 @@ function rootPage(program: Command, tops: Command[], meta: ManMeta): ManPage {
   out.push('.SH DESCRIPTION', paragraph(program.description()));
   for (const p of after.paragraphs) out.push('.PP', paragraph(p));
   out.push('.PP', `Each top-level command has its own page, named below; \\fB${text(name)} help\\fP \\fICOMMAND\\fP and \\fICOMMAND\\fP \\fB\\-\\-help\\fP print the same help.`);
-  for (const section of after.sections) out.push(`.SH ${heading(section.title)}`, preformatted(section.lines));
+  // man(7)'s order: ENVIRONMENT comes after EXIT STATUS, the rest of the help's parts here
+  const late = (title: string) => /^environment$/i.test(title);
+  for (const section of after.sections.filter((x) => !late(x.title))) out.push(`.SH ${heading(section.title)}`, preformatted(section.lines));
   out.push('.SH OPTIONS', ...options(help, help.visibleOptions(program)));
   out.push('.SH COMMANDS');
   for (const top of tops) {
@@ -78,6 +80,7 @@ function rootPage(program: Command, tops: Command[], meta: ManMeta): ManPage {
   }
   if (after.examples.length) out.push('.SH EXAMPLES', preformatted(after.examples));
   out.push(...exitStatus());
+  for (const section of after.sections.filter((x) => late(x.title))) out.push(`.SH ${heading(section.title)}`, preformatted(section.lines));
   out.push('.SH SEE ALSO', tops.map((c) => `\\fB${text(pageName(program, c))}\\fP(1)`).join(',\n'));
   return { name, file: `${name}.1`, roff: out.join('\n') + '\n' };
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { examples, lazy, type MakeContext } from './util.js';
+import { choice, examples, lazy, nonNegativeInt, type MakeContext } from './util.js';
 
 // The `team` group (docs/team.md). Its commands load node-postgres; no other command does.
 // T2 and T3 add their subcommands (sync; who-knows, stats) in their own blocks below.
@@ -50,5 +50,27 @@ export function registerTeam(program: Command, make: MakeContext, deep = true): 
       .description("push this database's changes since the last sync, then pull what teammates share")
       .action(lazy(make, () => import('../commands/team/sync.js'))),
     ['refer team sync', 'refer team sync --json'],
+  );
+
+  // ---- who knows whom, the team's funnel (issue 14, T3) ----
+  examples(
+    team
+      .command('who-knows')
+      .description("teammates' connections named or working at TEXT (case and accents aside), from the last pull: works offline")
+      .argument('<text>', 'a name or a company, or part of one')
+      .option('--limit <n>', 'at most this many (default 20)', nonNegativeInt)
+      .action(lazy(make, () => import('../commands/team/who-knows.js'))),
+    ['refer team who-knows "Carla Ruiz"', 'refer team who-knows Nordwind --json'],
+  );
+  examples(
+    team
+      .command('stats')
+      .description("the team's referral funnel in the shape of `refer stats`, computed by the team database from every rep's shared asks")
+      .option('--since <date>', 'first day of the period, a local day: 2026-01-01, "3 months ago" (default: from the first ask)')
+      .option('--until <date>', 'last day of the period, included (default: up to now)')
+      .addOption(choice('--by <group>', 'one row per rep, template, channel or month of the ask', ['rep', 'template', 'channel', 'month']))
+      .option('--csv', 'the funnel as CSV, one row per group (without --by, one for the period)')
+      .action(lazy(make, () => import('../commands/team/stats.js'))),
+    ['refer team stats', 'refer team stats --by rep', 'refer team stats --by template --since "3 months ago"', 'refer team stats --by channel --csv > channels.csv'],
   );
 }

@@ -120,6 +120,13 @@ CREATE INDEX referrals_ask ON refer.referrals (rep, ask_id);
 CREATE INDEX referrals_connection ON refer.referrals (rep, connection_id);
 ${ownedTable('referrals')}
 `,
+  // 2 (issue 14): \`refer team stats\` reads each rep's referral asks and their referrals from
+  // covering indexes, joined in (rep, ask) order without a sort; a period is one range by time.
+  `
+CREATE INDEX asks_stats ON refer.asks (rep, id) INCLUDE (kind, channel, template);
+CREATE INDEX referrals_stats ON refer.referrals (rep, ask_id) INCLUDE (asked_at, stage, reached, introduced_at, meeting_at, won_at);
+CREATE INDEX referrals_asked_at ON refer.referrals (asked_at) INCLUDE (rep, ask_id, stage, reached, introduced_at, meeting_at, won_at);
+`,
 ];
 
 /** The newest team schema this refer knows. */

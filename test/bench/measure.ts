@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 export type BaselineName = 'node' | 'commander' | 'database';
@@ -144,3 +145,29 @@ export function measure(
         : (c.target === undefined || ratio <= c.target) && (c.maxMs === undefined || median(cmd) <= c.maxMs) && (c.maxRssMiB === undefined || rss <= c.maxRssMiB),
   };
 }
+
+/** A user's environment, nothing from this process beyond PATH, LANG and TZ: a home of its own. */
+export function userEnv(home: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_STATE_HOME: join(home, '.local', 'state'),
+    LANG: process.env.LANG ?? 'C.UTF-8',
+  };
+  if (process.env.TZ !== undefined) env.TZ = process.env.TZ;
+  return env;
+}
+
+const FLOOR_COMMANDER = fileURLToPath(new URL('./floor-commander.cjs', import.meta.url));
+const FLOOR_DB = fileURLToPath(new URL('./floor-db.cjs', import.meta.url));
+
+/** The three baselines, the database floor opening `dbPath`. */
+export const baselinesFor = (dbPath: string): Baseline[] => [
+  { name: 'node', args: ['-e', '0'] },
+  { name: 'commander', args: [FLOOR_COMMANDER, 'today'] },
+  { name: 'database', args: [FLOOR_DB, dbPath] },
+];
+

@@ -17,12 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { type BenchDb, benchDb, connectionsCsv, CSV_ROWS, type ScaleName } from './fixtures.js';
-import { type Baseline, type Case, measure, type Result } from './measure.js';
+import { type Baseline, baselinesFor, type Case, measure, type Result, userEnv } from './measure.js';
 import { type TeamBench, teamBench } from './team.js';
 
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
-const FLOOR_COMMANDER = fileURLToPath(new URL('./floor-commander.cjs', import.meta.url));
-const FLOOR_DB = fileURLToPath(new URL('./floor-db.cjs', import.meta.url));
 
 const { values: flags } = parseArgs({
   options: { runs: { type: 'string', default: '15' }, only: { type: 'string' }, bin: { type: 'string' }, scale: { type: 'string' } },
@@ -35,21 +33,6 @@ if (!scales.every((s) => s === 'realistic' || s === 'stress')) throw new Error(`
 
 const log = (s: string) => process.stderr.write(s + '\n');
 const work = mkdtempSync(join(tmpdir(), 'refer-bench-'));
-
-/** A user's environment, nothing from this process beyond PATH, LANG and TZ: a home of its own. */
-function userEnv(home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: home,
-    XDG_DATA_HOME: join(home, '.local', 'share'),
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_CACHE_HOME: join(home, '.cache'),
-    XDG_STATE_HOME: join(home, '.local', 'state'),
-    LANG: process.env.LANG ?? 'C.UTF-8',
-  };
-  if (process.env.TZ !== undefined) env.TZ = process.env.TZ;
-  return env;
-}
 
 /** The scale's database copied to where refer looks by default ($XDG_DATA_HOME/refer/refer.db). */
 function home(name: string, db?: BenchDb): { env: NodeJS.ProcessEnv; dbPath: string } {
@@ -66,12 +49,6 @@ function refer(env: NodeJS.ProcessEnv, args: string[]): string {
   if (r.status !== 0) throw new Error(`refer ${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
   return r.stdout;
 }
-
-const baselinesFor = (dbPath: string): Baseline[] => [
-  { name: 'node', args: ['-e', '0'] },
-  { name: 'commander', args: [FLOOR_COMMANDER, 'today'] },
-  { name: 'database', args: [FLOOR_DB, dbPath] },
-];
 
 interface Group {
   title: string;

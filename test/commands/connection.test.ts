@@ -61,7 +61,7 @@ describe('refer connection import', () => {
     const junk = join(s.dir, 'junk.csv');
     writeFileSync(junk, Buffer.from([0, 159, 146, 150, 255, 0, 1, 2, 3]));
     const bad = await s.run(['connection', 'import', '1', junk]);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/no recognisable header/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(s.db).equals(before)).toBe(true);

@@ -184,10 +184,17 @@ describe('refer forget', () => {
       team_connections: ['rep', 'name', 'title', 'company', 'industry', 'location', 'linkedin'],
       team_asks: ['rep', 'kind', 'channel', 'template', 'lang', 'asked_at'],
       team_referrals: ['rep', 'stage', 'reached', 'asked_at', 'agreed_at', 'introduced_at', 'meeting_at', 'opportunity_at', 'won_at', 'closed_at'],
+      // which cached row each document of the team search index is, and which teammates changed since (006_team_cache_index.ts)
+      team_search_docs: ['entity', 'rep'],
+      team_search_stale: ['rep'],
       profile_texts: ['lang', 'offer', 'value', 'updated_at'],
     };
     const db = openDb(':memory:');
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    // (the shadow tables of the team cache's full-text index hold copies of team_relations and team_connections)
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN (SELECT name FROM pragma_table_list WHERE type <> 'table')")
+      .pluck()
+      .all() as string[];
     for (const table of tables) {
       const text = (db.pragma(`table_info(${table})`) as Array<{ name: string; type: string }>).filter((c) => c.type === 'TEXT').map((c) => c.name);
       const placed = [...(FREE_TEXT[table] ?? []), ...(FREE_JSON[table] ?? []), ...(NOT_FREE_TEXT[table] ?? [])];

@@ -103,14 +103,14 @@ describe('refer relation import', () => {
     expect(person(list, 'Maartje Verbeek')).toBeUndefined();
   });
 
-  it('refuses a missing file (exit 2) and an unrecognised one, and leaves the database unchanged', async () => {
+  it('refuses a missing file (exit 2) and an unrecognised one (exit 1), and leaves the database unchanged', async () => {
     const missing = await s.run(['relation', 'import', join(s.dir, 'nope.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no file .*nope\.csv/);
     const junk = join(s.dir, 'junk.txt');
     writeFileSync(junk, 'just some notes\nnothing tabular\n');
     const bad = await s.run(['relation', 'import', junk]);
-    expect(bad.code).not.toBe(0);
+    expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(await relations()).toEqual([]);
   });

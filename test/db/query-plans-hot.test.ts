@@ -101,6 +101,10 @@ describe.each<[string, string[], number?]>([
   ['refer today', ['today']],
   ['refer connection list REL --fit --limit 10', ['connection', 'list', 'REL', '--fit', '--limit', '10']],
   ['refer ask SHORTLISTED --dry-run --no-input', ['ask', 'SHORTLISTED', '--dry-run', '--no-input']],
+  // shell completion, at every TAB
+  ['refer __complete ask REL --to', ['__complete', 'ask', 'REL', '--to', '']],
+  ['refer __complete followup done', ['__complete', 'followup', 'done', '']],
+  ['refer __complete outcome', ['__complete', 'outcome', '']],
 ])('%s', (_name, args, code) => {
   it('reads no table of the history in full: only indexes that answer the query', async () => {
     const queries = await queriesOf(args.map((a) => (a === 'REL' ? String(relationId) : a === 'SHORTLISTED' ? String(shortlisted) : a)), code);

@@ -5,10 +5,14 @@
 // crash fails: every refer the example runs must exit 0 (or 3, a check that found something).
 // Where a page shows a session (`$ refer …` and what it printed), the output is compared too.
 //
-// New pages and examples need nothing here. An example that needs a file names one of FILES;
-// one that cannot run without a terminal or a server goes in SKIP, with the reason.
+// An example that asks on a terminal (ON_A_TERMINAL) runs on a pseudo-terminal until its first
+// question, then Ctrl-C must cancel it (exit 130).
+//
+// New pages and examples need nothing here. A file an example reads is there: one of FILES, else
+// one made by its extension (BY_EXTENSION). One that cannot run without a server goes in SKIP,
+// with the reason.
 import { execFile } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -18,6 +22,7 @@ import type { Command } from 'commander';
 import { buildProgram, main } from '../../src/cli.js';
 import { commandPath, descendants } from '../../src/man/roff.js';
 import { BIN, referOk } from '../support/bin.js';
+import { KEYS, referPty } from '../support/pty.js';
 import { type Example, extractExamples, words } from './extract.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,19 +47,29 @@ function helpExamples(program: Command): Example[] {
 }
 
 /**
- * Examples that cannot run here, by their command (as extracted), with the reason. An entry
- * whose example is gone fails the suite, so the list stays short and true.
+ * Examples that ask on a terminal (without one they stop with exit 2), by their command as
+ * extracted, with what they ask. An entry whose example is gone fails the suite.
  */
-const SKIP: Record<string, string> = {
-  'refer init': 'the set-up wizard needs a terminal (the --no-input example beside it runs)',
-  'refer ask': 'without a relation it asks step by step on a terminal',
-  'refer forget "Wouter Claes"': 'asks before erasing on a terminal; without one it needs --force (the third example has it)',
-  'refer forget relation 3': 'asks before erasing on a terminal; without one it needs --force',
+const ON_A_TERMINAL: Record<string, string> = {
+  'refer init': 'the set-up wizard',
+  'refer ask': 'without a relation, the ask step by step',
+  'refer forget "Wouter Claes"': 'whether to erase (elsewhere --force)',
+  'refer forget relation 3': 'whether to erase (elsewhere --force)',
 };
+
+/** Commands all of whose examples ask on a terminal. */
+const ON_A_TERMINAL_COMMANDS: Record<string, string> = {
+  playbook: 'the guided walk (test/e2e/playbook.test.ts walks it through)',
+};
+
+/**
+ * Examples that cannot run here, by their command as extracted, with the reason (none yet). An
+ * entry whose example is gone fails the suite, so the list stays short and true.
+ */
+const SKIP: Record<string, string> = {};
 
 /** Commands none of whose examples run here, with the reason. */
 const SKIP_COMMANDS: Record<string, string> = {
-  playbook: 'the guided walk needs a terminal (test/e2e/playbook.test.ts drives it)',
   team: 'the team commands need a PostgreSQL server (test/team has one)',
 };
 
@@ -75,6 +90,14 @@ const FILES: Record<string, string> = {
   'draft.txt':
     'Hi Sanne,\n\nCould you introduce me to Pieter? It would mean a lot to me. Can you send me his phone number?\n\nThanks, Eva\n',
   // and refer-export.json, an export of the demo (made below)
+};
+
+/** Any other `NAME.csv`, `.vcf`, `.txt` or `.json` an example names (in its folder or `~/`) is one of these. */
+const BY_EXTENSION: Record<string, string> = {
+  csv: FILES['people.csv']!,
+  vcf: FILES['clients.vcf']!,
+  txt: FILES['draft.txt']!,
+  // .json: the export of the demo
 };
 
 let base: string;
@@ -102,7 +125,7 @@ interface Sandbox {
 }
 
 let sandboxes = 0;
-function sandbox(): Sandbox {
+function sandbox(example?: Example): Sandbox {
   const dir = join(base, `example-${++sandboxes}`);
   const home = join(dir, 'home');
   const work = join(dir, 'work');
@@ -114,6 +137,15 @@ function sandbox(): Sandbox {
     const path = name.startsWith('~/') ? join(home, name.slice(2)) : join(work, name);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
+  }
+  for (const word of example ? [...example.prelude, example.command].flatMap(words) : []) {
+    const ext = /^(?:~\/)?[\w./-]+\.(csv|vcf|txt|json)$/.exec(word)?.[1];
+    if (!ext || word.startsWith('/') || word.includes('..')) continue;
+    const path = word.startsWith('~/') ? join(home, word.slice(2)) : join(work, word);
+    if (existsSync(path)) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    if (ext === 'json') copyFileSync(exported, path);
+    else writeFileSync(path, BY_EXTENSION[ext]!);
   }
   // `refer` on the PATH: the built bin, noting how each run ended
   writeFileSync(
@@ -155,13 +187,14 @@ function commandOf(command: string): string | undefined {
 }
 
 /**
- * The example as it runs in the sandbox: a relative `--db FILE` (the pages' `--db refer/demo.db`)
- * is the demo, but for `refer demo` itself; an absolute path (`/tmp/try.db`, `/media/usb/…`)
- * moves under the sandbox, its folder made, so that no example writes outside it.
+ * The example as it runs in the sandbox: `--db FILE` (the pages' `--db refer/demo.db`, or
+ * `/tmp/try.db` that `refer demo --db /tmp/try.db` made) is the demo, but for `refer demo` itself
+ * and for a file in your home (`~/restored.db`); any other absolute path (`/media/usb/…`) moves
+ * under the sandbox, its folder made, so that no example writes outside it.
  */
 function sandboxed(command: string, box: Sandbox): string {
   let out = command;
-  if (commandOf(command) !== 'demo') out = out.replace(/--db\s+(?![~$/"'])\S+/g, '--db "$REFER_DB"');
+  if (commandOf(command) !== 'demo') out = out.replace(/--db\s+(?![~$"'])\S+/g, '--db "$REFER_DB"');
   return out.replace(/(^|[\s=<>"'])\/(?!dev\/)([^\s"';|&)]+)/g, (_, before: string, path: string) => {
     const moved = join(box.root, path);
     mkdirSync(path.endsWith('/') ? moved : dirname(moved), { recursive: true });
@@ -189,6 +222,14 @@ function runInShell(example: Example, box: Sandbox): Promise<{ code: number | nu
     });
     child.stdin?.end();
   });
+}
+
+/** The arguments of a plain example, as the shell would give them to refer in the sandbox. */
+function argsOf(command: string, box: Sandbox): string[] {
+  const line = sandboxed(command, box).replaceAll('"$REFER_DB"', JSON.stringify(box.env.REFER_DB));
+  return words(line)
+    .slice(1)
+    .map((w) => (w.startsWith('~/') ? join(box.env.HOME!, w.slice(2)) : w));
 }
 
 /** A single refer command without shell syntax (quotes and `~/` aside). */
@@ -243,10 +284,36 @@ describe('the examples of the README and docs/', () => {
   it('are found on every page that has code blocks, and every skipped one still exists', () => {
     expect(EXAMPLES.length).toBeGreaterThan(50);
     for (const page of ['README.md', 'docs/getting-started.md', 'docs/ask.md']) expect(EXAMPLES.some((e) => e.where.startsWith(`${page}:`)), page).toBe(true);
-    for (const skipped of Object.keys(SKIP)) expect(EXAMPLES.map((e) => e.command), `SKIP has "${skipped}"`).toContain(skipped);
+    for (const listed of [...Object.keys(SKIP), ...Object.keys(ON_A_TERMINAL)]) expect(EXAMPLES.map((e) => e.command), `"${listed}" is listed`).toContain(listed);
   });
 
-  const runnable = EXAMPLES.filter((e) => !(e.command in SKIP) && !(commandOf(e.command)! in SKIP_COMMANDS));
+  const onATerminal = (e: Example) => e.command in ON_A_TERMINAL || commandOf(e.command)! in ON_A_TERMINAL_COMMANDS;
+  const runnable = EXAMPLES.filter((e) => !(e.command in SKIP) && !(commandOf(e.command)! in SKIP_COMMANDS) && !onATerminal(e));
+
+  describe.concurrent('ask on a terminal, and Ctrl-C cancels them', () => {
+    // each command once (`refer init` is on five pages), named with every place it is on
+    const byCommand = new Map<string, Example[]>();
+    for (const e of EXAMPLES.filter(onATerminal)) byCommand.set(e.command, [...(byCommand.get(e.command) ?? []), e]);
+    for (const [command, places] of byCommand) {
+      const example = places[0]!;
+      it(`${command} (${places.map((e) => e.where).join(', ')})`, async () => {
+        expect(plain(example), 'an example for a terminal is a plain refer command').toBe(true);
+        const box = sandbox(example);
+        const args = argsOf(example.command, box);
+        const pty = referPty(args, { env: box.env, cwd: box.dir, deadlineMs: 25_000 });
+        try {
+          // inquirer's questions start with "?"
+          await pty.waitFor(/^\? /m, 20_000);
+          pty.write(KEYS.ctrlC);
+          const { code, output } = await pty.exit();
+          expect(output).not.toMatch(/^error: (?!.*[Cc]ancel)/m);
+          expect(code, output).toBe(130);
+        } finally {
+          pty.kill();
+        }
+      });
+    }
+  });
 
   // A plain command runs in-process (much cheaper than a shell and a Node each), one at a time,
   // for it runs in the sandbox's folder; one with shell syntax runs in bash with the built bin.
@@ -254,11 +321,8 @@ describe('the examples of the README and docs/', () => {
   describe('run on a fresh demo database (plain commands)', () => {
     for (const example of commandsOnly.filter(plain)) {
       it(`${example.where}: ${example.command}`, async () => {
-        const box = sandbox();
-        const line = sandboxed(example.command, box).replaceAll('"$REFER_DB"', JSON.stringify(box.env.REFER_DB));
-        const args = words(line)
-          .slice(1)
-          .map((w) => (w.startsWith('~/') ? join(box.env.HOME!, w.slice(2)) : w));
+        const box = sandbox(example);
+        const args = argsOf(example.command, box);
         const cwd = process.cwd();
         process.chdir(box.dir);
         try {
@@ -274,7 +338,7 @@ describe('the examples of the README and docs/', () => {
   describe.concurrent('run on a fresh demo database (with shell syntax)', () => {
     for (const example of commandsOnly.filter((e) => !plain(e))) {
       it(`${example.where}: ${example.command}`, async () => {
-        const box = sandbox();
+        const box = sandbox(example);
         const r = await runInShell(example, box);
         expect(r.calls.length, `refer never ran: ${r.stderr}`).toBeGreaterThan(0);
         for (const call of r.calls) {
@@ -290,7 +354,7 @@ describe('the examples of the README and docs/', () => {
       it(`${example.where}: ${example.command}`, async () => {
         const { now, columns } = capture(example.context);
         expect(example.command, 'a shown session runs plain refer commands').not.toMatch(/[|<>;&`]|\$\(/);
-        const box = sandbox();
+        const box = sandbox(example);
         // the demo of the day the page was captured on (its dates count back from that day)
         const key = now?.toISOString() ?? 'now';
         if (!demos.has(key)) {

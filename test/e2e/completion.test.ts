@@ -68,6 +68,7 @@ describe('refer completion', () => {
   it('bash: completes commands, subcommands, flags and the values of a choice flag', () => {
     expect(bashComplete(['refer', 'rel'])).toEqual(['relation']);
     expect(bashComplete(['refer', 'relation', 'i'])).toEqual(['import']);
+    expect(bashComplete(['refer', 'help', 'relation', 'ar'])).toEqual(['archive']);
     expect(bashComplete(['refer', 'ask', '1', '--ch'])).toEqual(['--channel']);
     expect(bashComplete(['refer', 'ask', '1', '--channel', 'l'])).toEqual(['linkedin']);
     expect(bashComplete(['refer', 'relation', 'add', 'X', '--kind', '=', 'c'])).toEqual(['client', 'colleague', 'candidate']);

@@ -86,7 +86,7 @@ describe('the built bin', () => {
     const junk = join(s.dir, 'junk.csv');
     writeFileSync(junk, 'hello;world\nno names here\n');
     const noHeader = refer(['connection', 'import', 'Sanne Visser', junk], s.env);
-    expect(noHeader.code).toBe(2);
+    expect(noHeader.code).toBe(1);
     expect(noHeader.stderr).toMatch(/no recognisable header/);
     expect(readFileSync(s.db).equals(before)).toBe(true);
   });

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { FailureError, UsageError } from '../../src/errors.js';
 import { parseConnectionsFile, readConnections } from '../../src/importers/index.js';
 import type { ImportBatch } from '../../src/importers/index.js';
 import { fixture, row } from './fixtures.js';
@@ -44,12 +44,12 @@ describe('parseConnectionsFile', () => {
     ['binary junk', junk(4096)],
     ['NUL bytes', Buffer.alloc(100)],
   ])('refuses %s with a usage error that names the file', (_, content) => {
-    expect(() => parseConnectionsFile(content, { fileName: 'contacts.txt' })).toThrow(new UsageError(NO_HEADER));
+    expect(() => parseConnectionsFile(content, { fileName: 'contacts.txt' })).toThrow(new FailureError(NO_HEADER));
   });
 
   it('does not search past the first 50 lines for the header', () => {
     const file = `${'x\n'.repeat(50)}name\nAda Lee\n`;
-    expect(() => parseConnectionsFile(file, { fileName: 'contacts.txt' })).toThrow(UsageError);
+    expect(() => parseConnectionsFile(file, { fileName: 'contacts.txt' })).toThrow(FailureError);
     expect(parseConnectionsFile(`${'x\n'.repeat(49)}name\nAda Lee\n`).rows).toEqual([row(51, 'Ada Lee')]);
   });
 
@@ -102,7 +102,7 @@ describe('parseConnectionsFile', () => {
           const result = parseConnectionsFile(content);
           return result.rows.every((r) => r.name.trim() === r.name && r.name !== '' && Number.isInteger(r.line));
         } catch (error) {
-          return error instanceof UsageError;
+          return error instanceof UsageError || error instanceof FailureError;
         }
       }),
       { numRuns: 2000 },
@@ -180,7 +180,7 @@ describe('readConnections', () => {
         yield junk(4096);
       }
     }
-    await expect(readConnections(endless(), { fileName: 'contacts.txt' }).next()).rejects.toThrow(new UsageError(NO_HEADER));
+    await expect(readConnections(endless(), { fileName: 'contacts.txt' }).next()).rejects.toThrow(new FailureError(NO_HEADER));
     expect(read).toBeLessThanOrEqual(17); // 64 KiB
   });
 });

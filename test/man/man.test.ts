@@ -29,7 +29,8 @@ function render(file: string): string {
   return squash(r.stdout);
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ');
+// `code` in a description is set in bold on the page, without its backticks
+const squash = (s: string) => s.replace(/`([^`]+)`/g, '$1').replace(/\s+/g, ' ');
 
 /** What `cmd --help` prints after the options: the examples, without their "$ ". */
 function examplesOf(cmd: Command): string[] {
@@ -71,6 +72,7 @@ describe('the man pages', () => {
     for (const top of commands(program)) expect(page).toContain(`${pageName(program, top)}(1)`);
     for (const example of examplesOf(program)) expect(page).toContain(squash(example));
     for (const [code, meaning] of EXIT_MEANINGS) expect(page).toMatch(new RegExp(`EXIT STATUS .*\\b${code} ${meaning}`));
+    expect(page).toMatch(/ENVIRONMENT REFER_DB .* XDG_DATA_HOME .* XDG_CONFIG_HOME .* NO_COLOR .* REFER_PAGER .* REFER_DEBUG/);
   });
 
   it('refer-COMMAND(1) has its subcommands, their arguments, every option, the examples and the exit codes', () => {

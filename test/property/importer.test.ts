@@ -1,4 +1,4 @@
-// Hostile input to the connections importer: any bytes give rows or a usage error, and hostile
+// Hostile input to the connections importer: any bytes give rows or a clear refusal, and hostile
 // files (binary junk, a 50 MB single line, a million empty rows, names with control characters
 // and right-to-left marks) go through `refer connection import` with a clear answer, in bounded
 // time and memory, storing names cleaned.
@@ -25,7 +25,7 @@ const csvLike = fc
   .map(([bom, sep, eol, header, rows]) => bom + [header.join(sep), ...rows.map((r) => r.join(sep))].join(eol));
 
 describe('parseConnectionsFile on arbitrary input', () => {
-  it('gives clean rows or a usage error for any text or bytes', () => {
+  it('gives clean rows or a clear refusal for any text or bytes', () => {
     fc.assert(
       fc.property(fc.oneof(anyText, csvLike, fc.uint8Array({ maxLength: 2000 }), csvLike.map((t) => new TextEncoder().encode(t))), (content) => {
         const result = resultOrUserError(() => parseConnectionsFile(content, { fileName: 'input.csv' }));
@@ -68,7 +68,7 @@ describe('refer connection import with hostile files', () => {
   it('refuses binary junk with one clear line, changing nothing', async () => {
     const before = readFileSync(s.db);
     const r = await importFile(randomBytes(1 << 20));
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: .*hostile\.csv has no recognisable header/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(readFileSync(s.db).equals(before)).toBe(true);
@@ -76,7 +76,7 @@ describe('refer connection import with hostile files', () => {
 
   it('refuses a 50 MB single line without a header', async () => {
     const r = await importFile('x'.repeat(50 * 1024 * 1024));
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no recognisable header/);
   }, 60_000);
 

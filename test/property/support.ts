@@ -2,14 +2,17 @@
 // that such input ends in a result or a user error, never in another exception.
 import { InvalidArgumentError } from 'commander';
 import fc from 'fast-check';
-import { UsageError } from '../../src/errors.js';
+import { FailureError, UsageError } from '../../src/errors.js';
 
-/** Calls `fn`: a result, or undefined for a user error (exit 2); any other exception fails the property. */
+/**
+ * Calls `fn`: a result, or undefined for a user error (exit 2) or a refused file (exit 1: not a list
+ * of people); any other exception fails the property.
+ */
 export function resultOrUserError<T>(fn: () => T): T | undefined {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof UsageError || err instanceof InvalidArgumentError) return undefined;
+    if (err instanceof UsageError || err instanceof FailureError || err instanceof InvalidArgumentError) return undefined;
     throw err;
   }
 }

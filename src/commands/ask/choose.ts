@@ -9,6 +9,7 @@ import { listRelations } from '../../db/repos/relations.js';
 import { UsageError } from '../../errors.js';
 import { listTemplates, type TemplateDirs } from '../../templates/load.js';
 import { connectionChoices } from '../connection/choices.js';
+import { pickOne } from '../pick-one.js';
 import { byReadiness, viewRelations } from '../relation/view.js';
 import { type FixedSelection, resolveConnections, type Selection } from './draft.js';
 
@@ -32,21 +33,16 @@ export async function chooseAsk(ctx: Context, db: Db, fixed: FixedSelection & { 
   const c = ctx.promptContext;
   const relations = viewRelations(db, listRelations(db), ctx.now()).sort(byReadiness);
   if (relations.length === 0) throw new UsageError('no relations yet: add one with `refer relation add NAME`');
-  const relation = await ctx.ask(
-    select(
-      {
-        message: 'Whom do you ask? (most ready first)',
-        pageSize: 10,
-        choices: relations.map((r) => ({
-          value: r as Relation,
-          name: `${r.name}${r.company ? ` (${r.company})` : ''} · readiness ${r.readiness.score}${r.readiness.askNow ? ' · ask now' : ''}`,
-          short: r.name,
-          description: r.readiness.reasons.join('; '),
-        })),
-      },
-      c,
-    ),
-  );
+  const relation = await pickOne<Relation>(ctx, await ctx.prompts('REL'), {
+    message: 'Whom do you ask? (most ready first)',
+    pageSize: 10,
+    choices: relations.map((r) => ({
+      value: r as Relation,
+      name: `${r.name}${r.company ? ` (${r.company})` : ''} · readiness ${r.readiness.score}${r.readiness.askNow ? ' · ask now' : ''}`,
+      short: r.name,
+      description: r.readiness.reasons.join('; '),
+    })),
+  });
 
   const kind =
     fixed.kind ??

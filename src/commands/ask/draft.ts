@@ -11,6 +11,8 @@ import { resolveConnection } from '../../db/repos/connections.js';
 import { UsageError } from '../../errors.js';
 import { findTemplate, getTemplate, renderAsk, renderTemplate, type TemplateDirs } from '../../templates/load.js';
 import { type RelationView, viewRelations } from '../relation/view.js';
+import { collisionWarning, pullAge } from '../../core/coordination.js';
+import { askCollisions } from '../../db/repos/team-coordination.js';
 
 /** Length of the follow-up call the playbook books after an ask. */
 export const FOLLOW_UP_MINUTES = 15;
@@ -122,6 +124,9 @@ export function draftAsk(
   if (followUpAt < now) {
     warnings.push(`the follow-up at ${formatLocal(followUpAt)} is already past, so it shows as overdue; --follow-up WHEN books another moment`);
   }
+  // a teammate's ask of the same relation, a referee in a teammate's pipeline (from the last pull)
+  const team = askCollisions(db, relation, connections, askedAt);
+  for (const c of team.collisions) warnings.push(`${collisionWarning(c, now)} (${pullAge(team.lastPullAt, now)})`);
   for (const f of lintDraft(rendered.script, { channel, lang, referees: connections.map((c) => c.name) })) {
     warnings.push(`script line ${f.line}: ${f.message} (${f.rule}). ${f.suggestion}`);
   }

@@ -8,6 +8,7 @@ import { getConnection, shortlistOf } from '../../db/repos/connections.js';
 import { listProgress } from '../../db/repos/playbook.js';
 import { getRelation, insertMoment, insertNps, insertRelation, listRelations, updateRelation } from '../../db/repos/relations.js';
 import { byReadiness, printRelationLine, viewRelations } from '../relation/view.js';
+import { pickOne } from '../pick-one.js';
 import { validateWith, type Session } from './session.js';
 
 export interface Start {
@@ -40,10 +41,12 @@ export async function chooseStart(s: Session): Promise<Start> {
       description: r.readiness.reasons.join('; '),
     });
   }
-  choices.push({ value: { add: true }, name: 'Someone new: add a relation', short: 'new relation' });
-  const picked = await ctx.ask(
-    prompts.select<StartChoice>({ message: 'Whom do you walk through the playbook with? (most ready first)', pageSize: 12, choices }, ctx.promptContext),
-  );
+  const picked = await pickOne<StartChoice>(ctx, prompts, {
+    message: 'Whom do you walk through the playbook with? (most ready first)',
+    pageSize: 12,
+    choices,
+    always: [{ value: { add: true }, name: 'Someone new: add a relation', short: 'new relation' }],
+  });
   if ('resume' in picked) return picked.resume;
   if ('relation' in picked) return { relation: picked.relation, step: 'relation', state: {} };
   return { relation: await addRelation(s), step: 'relation', state: {} };

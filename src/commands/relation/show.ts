@@ -8,6 +8,8 @@ import { listMoments, listNps, resolveRelation } from '../../db/repos/relations.
 import { CRITERIA } from '../../core/model.js';
 import { viewRelations } from './view.js';
 import { localWhen } from '../followup/view.js';
+import { ago, pullAge } from '../../core/coordination.js';
+import { teamCacheState, teammatesWhoKnow } from '../../db/repos/team-coordination.js';
 
 /** The local calendar day of a stored UTC time. */
 const day = (iso: string) => format(new Date(iso), 'yyyy-MM-dd');
@@ -23,7 +25,12 @@ export default async function relationShow(ctx: Context, [ref]: string[]): Promi
     .sort((a, b) => Number(b.shortlisted) - Number(a.shortlisted) || b.fit.score - a.fit.score);
   const asks = asksOfRelation(db, relation.id);
   const followups = followupsOfRelation(db, relation.id);
-  if (ctx.json) return ctx.printJson({ ...view, npsHistory: nps, moments, connections, asks, followups });
+  // teammates who know the same person, from the last pull (only in a team)
+  const teamState = teamCacheState(db);
+  const teammates = teamState
+    ? teammatesWhoKnow(db, relation).map((t) => ({ rep: t.rep, name: t.repName, as: t.as, via: t.as === 'connection' ? t.relation : null, nps: t.npsScore, lastAskAt: t.lastAskAt }))
+    : null;
+  if (ctx.json) return ctx.printJson({ ...view, npsHistory: nps, moments, connections, asks, followups, ...(teammates ? { teammates } : {}) });
 
   const { style } = ctx;
   const r = view!;
@@ -62,6 +69,16 @@ export default async function relationShow(ctx: Context, [ref]: string[]): Promi
   for (const f of followups) {
     const state = f.doneAt ? `done ${day(f.doneAt)}` : Date.parse(f.dueAt) < now.getTime() ? style.red('overdue') : 'open';
     out.push(`  ${f.id}  ${localWhen(f.dueAt)}  ${f.durationMinutes} min  ${state}${f.note ? `  ${f.note}` : ''}`);
+  }
+  if (teammates) {
+    out.push('', style.bold(`Teammates who know them (${teammates.length})`));
+    if (teammates.length === 0) out.push('  none');
+    for (const t of teammates) {
+      const how = t.as === 'relation' ? 'their relation' : `a connection of their relation ${t.via}`;
+      const asked = t.as === 'relation' && t.lastAskAt ? `, asked ${ago(t.lastAskAt, now)}` : '';
+      out.push(`  ${t.name}: ${how}${t.nps !== null ? ` (NPS ${t.nps})` : ''}${asked}`);
+    }
+    out.push(style.dim(`  ${pullAge(teamState!.lastPullAt, now)}`));
   }
   ctx.print(out.join('\n'));
 }

@@ -3,14 +3,14 @@
 // benchmarks), the verdicts and caveats in words.
 import { BENCHMARKS, type BenchmarkUnit, type ComparableMetric } from '../../core/benchmarks.js';
 import { PATH_STAGES } from '../../core/model.js';
-import type { BenchmarkComparison, Count, GroupBy, RateKey, StatsGroup, StatsReport, StepKey, Verdict } from '../../core/stats.js';
+import type { BenchmarkComparison, Count, ReportBy, RateKey, StatsGroup, StatsReport, StepKey, Verdict } from '../../core/stats.js';
 import type { Interval } from '../../core/wilson.js';
 import type { Style } from '../../output/color.js';
 import { renderTable } from '../../output/table.js';
 import { periodLabel } from './plain.js';
 
 export interface TerminalOptions {
-  by?: GroupBy;
+  by?: ReportBy;
   /** a referral was ever asked (else the report is a first-time welcome) */
   everAsked: boolean;
   /** the terminal's columns, when known */
@@ -139,7 +139,7 @@ function benchmarkLines(list: BenchmarkComparison[], style: Style): string[] {
   return lines;
 }
 
-function groupLines(groups: StatsGroup[], by: GroupBy, style: Style): string[] {
+function groupLines(groups: StatsGroup[], by: ReportBy, style: Style): string[] {
   const withRange = (c: Count) => `${rateText(c)} ${rangeText(c.interval)}`.trim();
   const table = renderTable(
     groups,

@@ -60,15 +60,18 @@ export function openFollowupCandidates(db: Db): Candidate[] {
   return rows.map((r) => ({ value: String(r.id), description: `${r.name}, due ${r.dueAt.slice(0, 10)}` }));
 }
 
-/** Referrals still under way (not won, declined or lost), latest first. */
-export function openReferralCandidates(db: Db): Candidate[] {
-  const rows = db
-    .prepare(
-      `SELECT f.id, f.stage, c.name FROM referrals f JOIN connections c ON c.id = f.connection_id
-       WHERE f.stage NOT IN ('won', 'declined', 'lost') ORDER BY f.id DESC LIMIT ${LIMIT}`,
-    )
-    .all() as Array<{ id: number; stage: string; name: string }>;
-  return rows.map((r) => ({ value: String(r.id), description: `${r.name}, ${r.stage}` }));
+/**
+ * Referrals still under way (not won, declined or lost), the latest asked first: each open stage
+ * read from its end of the index on (stage, asked_at), so a TAB reads 200 rows a stage at most.
+ */
+export function openReferralCandidates(db: Db, openStages: readonly string[]): Candidate[] {
+  const query = db.prepare(
+    `SELECT f.id, f.stage, f.asked_at AS askedAt, c.name FROM referrals f JOIN connections c ON c.id = f.connection_id
+     WHERE f.stage = ? ORDER BY f.asked_at DESC LIMIT ${LIMIT}`,
+  );
+  const rows = openStages.flatMap((stage) => query.all(stage) as Array<{ id: number; stage: string; askedAt: string; name: string }>);
+  rows.sort((a, b) => (a.askedAt < b.askedAt ? 1 : a.askedAt > b.askedAt ? -1 : b.id - a.id));
+  return rows.slice(0, LIMIT).map((r) => ({ value: String(r.id), description: `${r.name}, ${r.stage}` }));
 }
 
 const like = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
