@@ -17,11 +17,15 @@ export function cleanName(text: string): string {
 const ASCII = /^[\x00-\x7f]*$/;
 const collationKeys = new Map<string, string>();
 
+function fold(name: string): string {
+  const lower = name.toLowerCase();
+  return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
 function collationKey(name: string): string {
   let key = collationKeys.get(name);
   if (key === undefined) {
-    const lower = name.toLowerCase();
-    key = ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '');
+    key = fold(name);
     collationKeys.set(name, key);
   }
   return key;
@@ -50,6 +54,7 @@ const HIGH_UNITS = /[\ud800-\uffff]/g;
  * their order, so that SQLite's code point order matches JavaScript's code unit order.
  */
 export function nameSortKey(name: string): string {
-  const key = `${collationKey(name)}\u0000${name}`;
+  // not remembered: each name is keyed once, as it is written (tens of thousands in an import)
+  const key = `${fold(name)}\u0000${name}`;
   return key.replace(HIGH_UNITS, (unit) => String.fromCodePoint(0x10000 + unit.charCodeAt(0)));
 }

@@ -31,6 +31,8 @@ export interface Case {
   prepare?: () => void;
   /** the arguments of each run, when they change from run to run (instead of args) */
   argsAt?: () => string[];
+  /** standard output goes to /dev/null, as in a shell prompt's `refer followup --check >/dev/null` */
+  discardStdout?: boolean;
   /** the exit codes that count as success (default 0 only) */
   okStatus?: number[];
   /** runs and warm-up runs for this command, when not the bench's */
@@ -53,6 +55,9 @@ export interface Result {
   ratioMin: number;
   ratioMax: number;
   peakRssMiB: number;
+  /** median CPU time (user + system, all threads) of the command, and its ratio to that of `against` */
+  cpuMs: number;
+  cpuRatio: number;
   target: number | null;
   maxRssMiB: number | null;
   maxMs: number | null;
@@ -66,9 +71,9 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-function timed(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0]): number {
+function timed(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0], discard = false): number {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', discard ? 'ignore' : 'pipe', 'pipe'], maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status === null || !ok.includes(r.status)) throw new Error(`${args.join(' ')} exited with ${r.status}: ${String(r.stderr).slice(0, 500)}`);
   return ms;
@@ -77,19 +82,22 @@ function timed(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [
 // The peak resident memory of the process itself, read as it exits. Not from getrusage (what
 // process.resourceUsage() reads) on Linux: there ru_maxrss survives the exec of a forked child
 // and so starts at the size of this bench process. VmHWM belongs to the new program's memory only.
+// The CPU time too (user + system of all its threads): unlike the wall time, it hardly moves when
+// other programs share the machine.
 const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
   "import{readFileSync,writeFileSync}from'node:fs';" +
-    "process.on('exit',()=>{let kb;try{kb=/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1]}catch{kb=process.resourceUsage().maxRSS}writeFileSync(process.env.REFER_BENCH_RSS,String(kb))})",
+    "process.on('exit',()=>{let kb;try{kb=/VmHWM:\\s*(\\d+)/.exec(readFileSync('/proc/self/status','utf8'))[1]}catch{kb=process.resourceUsage().maxRSS}const c=process.cpuUsage();writeFileSync(process.env.REFER_BENCH_RSS,kb+' '+(c.user+c.system)/1000)})",
 )}`;
 
-/** Peak resident memory of a run in MiB (separate runs, so the hook costs the timing nothing). */
-function peakRss(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0]): number {
+/** Peak resident memory (MiB) and CPU time (ms) of a run (separate runs, so the hook costs the timing nothing). */
+function peakRss(args: string[], env: NodeJS.ProcessEnv, ok: readonly number[] = [0]): { rss: number; cpu: number } {
   const dir = mkdtempSync(join(tmpdir(), 'refer-rss-'));
   try {
     const file = join(dir, 'rss');
     const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], { env: { ...env, REFER_BENCH_RSS: file }, stdio: 'ignore' });
     if (r.status === null || !ok.includes(r.status)) throw new Error(`${args.join(' ')} exited with ${r.status} (memory run)`);
-    return Number(readFileSync(file, 'utf8')) / 1024;
+    const [kb, cpu] = readFileSync(file, 'utf8').split(' ').map(Number);
+    return { rss: kb! / 1024, cpu: cpu! };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -108,16 +116,22 @@ export function measure(
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     const times = baselines.map((b) => timed(b.args, env));
     c.prepare?.();
-    const t = timed(argsOf(), env, c.okStatus);
+    const t = timed(argsOf(), env, c.okStatus, c.discardStdout);
     if (i >= opts.warmup) {
       baselines.forEach((b, k) => base.get(b.name)!.push(times[k]!));
       cmd.push(t);
     }
   }
   let rss = 0;
+  const cpu: number[] = [];
+  const cpuBase: number[] = [];
+  const againstArgs = baselines.find((b) => b.name === c.against)!.args;
   for (let i = 0; i < opts.rssRuns; i++) {
+    cpuBase.push(peakRss(againstArgs, env).cpu);
     c.prepare?.();
-    rss = Math.max(rss, peakRss(argsOf(), env, c.okStatus));
+    const r = peakRss(argsOf(), env, c.okStatus);
+    rss = Math.max(rss, r.rss);
+    cpu.push(r.cpu);
   }
   const against = base.get(c.against);
   const node = base.get('node');
@@ -136,6 +150,8 @@ export function measure(
     ratioMin: Math.min(...pairs),
     ratioMax: Math.max(...pairs),
     peakRssMiB: rss,
+    cpuMs: median(cpu),
+    cpuRatio: median(cpu) / median(cpuBase),
     target: c.target ?? null,
     maxRssMiB: c.maxRssMiB ?? null,
     maxMs: c.maxMs ?? null,

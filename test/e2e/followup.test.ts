@@ -2,7 +2,8 @@
 // script, on a terminal, and in two time zones.
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refer } from '../support/bin.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, refer } from '../support/bin.js';
 import { seedAsk } from '../support/followup-seed.js';
 import { KEYS, referPty } from '../support/pty.js';
 import { type Sandbox, sandbox } from '../support/run.js';
@@ -49,9 +50,15 @@ describe('refer followup and outcome, from the built bin', () => {
     expect(check.stdout.split('\t').slice(4, 8)).toEqual(['Sanne Visser', String(a.askId), 'Pieter de Groot, Anna Smit', 'Did she mention us?\n']);
     expect(check.stderr).toBe('error: 1 follow-up is overdue\n');
 
+    // in a shell prompt the list goes to /dev/null: only counted then, with the same message and exit code
+    const toNull = () => spawnSync(process.execPath, [BIN, 'followup', '--check'], { env: s.env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    expect(toNull()).toMatchObject({ status: 3, stderr: 'error: 1 follow-up is overdue\n' });
+
     const done = json(['followup', 'done', String(a.followupId), '--outcome', 'agreed', '--note', 'Both fine']);
     expect(done.moves.map((m: { stage: string }) => m.stage)).toEqual(['agreed', 'agreed']);
     expect(refer(['followup', '--check'], s.env)).toMatchObject({ code: 0, stdout: '' });
+    const quiet = refer(['followup', '--check'], s.env);
+    expect(toNull()).toMatchObject({ status: 0, stderr: quiet.stderr });
 
     const intro = json(['outcome', '--ask', String(a.askId), 'introduced']);
     expect(intro.moves).toHaveLength(2);

@@ -2,7 +2,7 @@ import type { Context } from '../../context.js';
 import { icpFit } from '../../core/fit.js';
 import { cleanName } from '../../core/text.js';
 import { UsageError } from '../../errors.js';
-import { getConnection, insertConnection, listConnections } from '../../db/repos/connections.js';
+import { connectionByLinkedin, getConnection, insertConnection } from '../../db/repos/connections.js';
 import { EMPTY_ICP, getIcp } from '../../db/repos/profile.js';
 import { resolveRelation } from '../../db/repos/relations.js';
 
@@ -25,7 +25,7 @@ export default async function connectionAdd(ctx: Context, [ref, name]: string[],
   const relation = resolveRelation(db, ref!);
   const now = ctx.now();
   const linkedin = opts.linkedin?.trim() || null;
-  const twin = linkedin ? listConnections(db, relation.id).find((c) => c.linkedin === linkedin) : undefined;
+  const twin = linkedin ? connectionByLinkedin(db, relation.id, linkedin) : undefined;
   if (twin) throw new UsageError(`${relation.name} already has this LinkedIn profile as connection ${twin.id} (${twin.name})`);
   const id = insertConnection(
     db,

@@ -1,7 +1,8 @@
 import { format } from 'date-fns/format';
 import type { Context } from '../../context.js';
 import { type DueWindow, selectDue, windowRange } from '../../core/due.js';
-import { countOverdue, openFollowups } from '../../db/repos/followups.js';
+import { fstatSync, statSync } from 'node:fs';
+import { countDueBy, countOverdue, openFollowups } from '../../db/repos/followups.js';
 import { FoundError } from '../../errors.js';
 import { followupJson, localWhen } from './view.js';
 
@@ -25,6 +26,14 @@ export default async function followupList(ctx: Context, _args: string[], opts: 
         : { kind: 'due' };
   // a shell prompt may run this before the first real command: no database means nothing due
   const db = await ctx.existingDb();
+  // `refer followup --check >/dev/null` (a shell prompt): the list would be thrown away, so it is
+  // only counted; what reaches the terminal (the message on stderr, the exit code) is the same
+  if (db && opts.check && window.kind === 'due' && !ctx.json && stdoutDiscarded(ctx)) {
+    if (countDueBy(db, windowRange(window, now).to!) === 0) ctx.info(emptyMessage(window));
+    const overdue = countOverdue(db, now);
+    if (overdue > 0) throw new FoundError(overdue === 1 ? '1 follow-up is overdue' : `${overdue} follow-ups are overdue`);
+    return;
+  }
   const rows = db ? selectDue(openFollowups(db, windowRange(window, now)), now, window) : [];
   // --check looks at every open follow-up, whatever the window shows
   const overdue = db && opts.check ? countOverdue(db, now) : 0;
@@ -47,6 +56,18 @@ export default async function followupList(ctx: Context, _args: string[], opts: 
     if (ctx.tty) ctx.info(style.dim('Afterwards: refer followup done ID [--outcome STAGE] · later: refer followup snooze ID WHEN'));
   }
   if (opts.check && overdue > 0) throw new FoundError(overdue === 1 ? '1 follow-up is overdue' : `${overdue} follow-ups are overdue`);
+}
+
+/** Whether this process's standard output is /dev/null (a stat or two; false wherever it cannot tell). */
+function stdoutDiscarded(ctx: Context): boolean {
+  if (ctx.io.stdout !== process.stdout) return false;
+  try {
+    const out = fstatSync(1);
+    const nul = statSync('/dev/null');
+    return out.isCharacterDevice() && out.rdev === nul.rdev;
+  } catch {
+    return false;
+  }
 }
 
 function emptyMessage(window: DueWindow): string {

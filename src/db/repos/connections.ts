@@ -74,6 +74,12 @@ export function shortlistOf(db: Db, relationId: number, order: 'id' | 'name' = '
   );
 }
 
+/** A relation's connection with this LinkedIn URL (from the unique index on it), if any. */
+export function connectionByLinkedin(db: Db, relationId: number, linkedin: string): Connection | undefined {
+  const row = db.prepare(`${SELECT} WHERE relation_id = ? AND linkedin = ?`).get(relationId, linkedin) as ConnectionRow | undefined;
+  return row && toConnection(row);
+}
+
 /** How many connections a relation has. */
 export function countConnections(db: Db, relationId: number): number {
   return db.prepare('SELECT count(*) FROM connections WHERE relation_id = ?').pluck().get(relationId) as number;
@@ -237,11 +243,6 @@ export async function importConnectionBatches(
   now: Date,
   dryRun = false,
 ): Promise<ImportCounts> {
-  // A network's rows go into three indexes in name, URL and fit order, not in the order they come:
-  // with SQLite's default 2 MB page cache, the pages of a big import are spilled to the WAL and read
-  // back many times over. A larger cache for the import (pages are only taken as they are used).
-  const cache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -65536');
   // better-sqlite3's transaction() takes no async work, hence the statements by hand.
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -252,7 +253,5 @@ export async function importConnectionBatches(
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
-  } finally {
-    db.pragma(`cache_size = ${cache}`);
   }
 }

@@ -21,15 +21,15 @@ export type FitValues = [number, string];
 export interface FitWriter {
   icp: Icp;
   values(conn: FitInput & { name: string }): FitValues;
+  score(conn: FitInput): number;
 }
 
 function writer(icp: Icp): FitWriter {
-  const score = fitScorer(icp);
+  const fit = fitScorer(icp);
   return {
     icp,
-    values(conn) {
-      return [score(conn).score, nameSortKey(conn.name)];
-    },
+    values: (conn) => [fit(conn).score, nameSortKey(conn.name)],
+    score: (conn) => fit(conn).score,
   };
 }
 
@@ -76,8 +76,9 @@ export function rescoreAll(db: Db, icp: Icp, progress?: (done: number, total: nu
       const rows = page.all(lastId) as Array<ScoreRow & { fit: number | null; name_key: string | null }>;
       if (rows.length === 0) break;
       for (const r of rows) {
-        const v = w.values(r);
-        if (r.fit !== v[0] || r.name_key !== v[1]) update.run(...v, r.id);
+        // the name key does not depend on the ICP: made only where it is missing
+        const fit = w.score(r);
+        if (r.fit !== fit || r.name_key === null) update.run(fit, r.name_key ?? nameSortKey(r.name), r.id);
       }
       lastId = rows[rows.length - 1]!.id;
       done += rows.length;

@@ -89,6 +89,11 @@ function countOpenDue(db: Db, at: string, inclusive: boolean): number {
   return all - archived;
 }
 
+/** How many open follow-ups of live relations are due at or before `by` (what `refer followup` would list up to it). */
+export function countDueBy(db: Db, by: Date): number {
+  return countOpenDue(db, by.toISOString(), true);
+}
+
 /** How many open follow-ups of live relations were due before `now` (`--check`). */
 export function countOverdue(db: Db, now: Date): number {
   return countOpenDue(db, now.toISOString(), false);
