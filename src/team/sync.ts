@@ -48,6 +48,11 @@ export interface SyncOptions {
   now?: () => Date;
   /** how long to wait for another sync of this database, or of this rep on the server (default 2 minutes) */
   lockTimeoutMs?: number;
+  /**
+   * a server that does not answer one statement for this long is taken for gone — a laptop that
+   * slept, a network that dropped without a word (default 1 minute)
+   */
+  answerTimeoutMs?: number;
 }
 
 /** Rows per upsert statement: big enough that 30,000 rows take a few round trips. */
@@ -87,10 +92,11 @@ const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD
 /** Pushes, then pulls; returns what moved. Server errors become one line naming host and port. */
 export async function syncTeam(db: Db, team: Team, opts: SyncOptions = {}): Promise<SyncResult> {
   const wait = opts.lockTimeoutMs ?? 120_000;
+  const answer = opts.answerTimeoutMs ?? 60_000;
   const release = lockSync(db, wait);
   try {
-    const pushed = await push(db, team, wait, opts.progress);
-    const pulled = await pull(db, team);
+    const pushed = await push(db, team, { wait, answer }, opts.progress);
+    const pulled = await pull(db, team, answer);
     const syncedAt = (opts.now?.() ?? new Date()).toISOString();
     markSynced(db, syncedAt);
     return { pushed, pulled, syncedAt };
@@ -99,10 +105,32 @@ export async function syncTeam(db: Db, team: Team, opts: SyncOptions = {}): Prom
   }
 }
 
+/** What the sync asks of the server: queries (all of them, through guarded()). */
+type Server = Pick<Client, 'query'>;
+
+/**
+ * The client, with a watchdog on every statement: no answer within `ms`, and the connection is
+ * cut, so the statement and any after it fail at once (a dead connection would otherwise wait
+ * on its socket for as long as the operating system keeps it).
+ */
+function guarded(client: Client, ms: number): Server {
+  const cut = () => (client as unknown as { connection: { stream: { destroy(err?: Error): void } } }).connection.stream.destroy(new Error(`Connection terminated: no answer for ${Math.round(ms / 1000)} s`));
+  return {
+    query: (async (...args: unknown[]) => {
+      const timer = setTimeout(cut, ms);
+      try {
+        return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+      } finally {
+        clearTimeout(timer);
+      }
+    }) as Client['query'],
+  };
+}
+
 /** Runs server work; any driver or server error becomes a ReferError naming the server. */
-async function onServer<T>(team: Team, work: (c: Client) => Promise<T>): Promise<T> {
+async function onServer<T>(team: Team, answer: number, work: (c: Server) => Promise<T>): Promise<T> {
   try {
-    return await work(team.client);
+    return await work(guarded(team.client, answer));
   } catch (err) {
     if (err instanceof ReferError || (err instanceof Error && err.name === 'SqliteError')) throw err;
     throw teamError(err, team.url);
@@ -123,24 +151,31 @@ function upsertSql(table: SharedTable, columns: string[]): string {
   );
 }
 
+interface Limits {
+  /** ms to wait for another sync's lock */
+  wait: number;
+  /** ms to wait for the server's answer to one statement */
+  answer: number;
+}
+
 /** PostgreSQL's lock_not_available: lock_timeout ran out. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /** PostgreSQL's foreign_key_violation: the server lacks a parent of a row sent. */
 const MISSING_PARENT = '23503';
 
-async function push(db: Db, team: Team, wait: number, progress?: (done: number, total: number) => void): Promise<number> {
+async function push(db: Db, team: Team, limits: Limits, progress?: (done: number, total: number) => void): Promise<number> {
   const outbox = readOutbox(db);
   if (!outbox) return 0;
-  const changed = await onServer(team, async (c) => {
+  const changed = await onServer(team, limits.answer, async (c) => {
     try {
-      return await send(c, team, wait, outbox, progress);
+      return await send(c, team, limits, outbox, progress);
     } catch (err) {
       if ((err as { code?: string }).code !== MISSING_PARENT) throw err;
       // The team database lacks a row this one still has (deleted there by hand, or restored
       // from an older backup): this push alone cannot fix it, so everything is sent once, and
       // what the server holds beyond it goes.
-      return send(c, team, wait, readEverything(db), progress);
+      return send(c, team, limits, readEverything(db), progress);
     }
   });
   // only now: if the process dies before this line, the next sync sends the same rows, unchanged
@@ -149,7 +184,7 @@ async function push(db: Db, team: Team, wait: number, progress?: (done: number, 
 }
 
 /** One push in one server transaction; returns the rows the server changed. */
-async function send(c: Client, team: Team, wait: number, outbox: Outbox, progress?: (done: number, total: number) => void): Promise<number> {
+async function send(c: Server, team: Team, { wait, answer }: Limits, outbox: Outbox, progress?: (done: number, total: number) => void): Promise<number> {
   const total = outbox.tables.reduce((n, t) => n + t.deleted.length + (t.values[0]?.length ?? 0), 0);
   let done = 0;
   let changed = 0;
@@ -157,7 +192,8 @@ async function send(c: Client, team: Team, wait: number, outbox: Outbox, progres
   try {
     // held to COMMIT: a second sync as this rep (not under the local lock) waits here for this one,
     // but not for ever behind one that hangs
-    await c.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(wait))}`);
+    // and a session whose client is gone (it will never send COMMIT) gives its lock back
+    await c.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(wait))}; SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.round(answer))}`);
     try {
       await c.query(REP_LOCK);
     } catch (err) {
@@ -210,9 +246,9 @@ async function numberTypes() {
   };
 }
 
-async function pull(db: Db, team: Team): Promise<number> {
+async function pull(db: Db, team: Team, answer: number): Promise<number> {
   const known = new Map(cachedReps(db).map((r) => [r.rep, r]));
-  const pulled = await onServer(team, async (c): Promise<Pulled | undefined> => {
+  const pulled = await onServer(team, answer, async (c): Promise<Pulled | undefined> => {
     // one round trip: the snapshot starts with the first query
     const results = (await c.query(
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT rep::text, name, version::text FROM refer.reps WHERE rep <> current_user ORDER BY rep',
