@@ -105,35 +105,69 @@ export async function syncTeam(db: Db, team: Team, opts: SyncOptions = {}): Prom
   }
 }
 
-/** What the sync asks of the server: queries (all of them, through guarded()). */
-type Server = Pick<Client, 'query'>;
+/** What the sync asks of the server: queries, watched (see guarded()). */
+interface Server {
+  query: Client['query'];
+  /** runs `work` with a longer silence allowed (a statement that waits for a lock) */
+  patient<T>(ms: number, work: () => Promise<T>): Promise<T>;
+  /** stops watching */
+  stop(): void;
+}
 
 /**
- * The client, with a watchdog on every statement: no answer within `ms`, and the connection is
- * cut, so the statement and any after it fail at once (a dead connection would otherwise wait
- * on its socket for as long as the operating system keeps it).
+ * The client, with a watchdog: while a statement runs and nothing arrives from the server for
+ * `ms`, the connection is cut, so the statement and any after it fail at once (a dead
+ * connection would otherwise wait on its socket for as long as the operating system keeps it).
+ * A large answer arriving slowly keeps it alive.
  */
 function guarded(client: Client, ms: number): Server {
-  const cut = () => (client as unknown as { connection: { stream: { destroy(err?: Error): void } } }).connection.stream.destroy(new Error(`Connection terminated: no answer for ${Math.round(ms / 1000)} s`));
+  const stream = (client as unknown as { connection: { stream: NodeJS.ReadableStream & { destroy(err?: Error): void } } }).connection.stream;
+  let limit = ms;
+  let running = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = running ? setTimeout(() => stream.destroy(new Error(`Connection terminated: no answer for ${Math.round(limit / 1000)} s`)), limit) : undefined;
+  };
+  stream.on('data', arm);
   return {
     query: (async (...args: unknown[]) => {
-      const timer = setTimeout(cut, ms);
+      running++;
+      arm();
       try {
         return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
       } finally {
-        clearTimeout(timer);
+        running--;
+        arm();
       }
     }) as Client['query'],
+    stop() {
+      running = 0;
+      arm();
+      stream.removeListener('data', arm);
+    },
+    async patient(longer, work) {
+      const before = limit;
+      limit = longer;
+      try {
+        return await work();
+      } finally {
+        limit = before;
+      }
+    },
   };
 }
 
 /** Runs server work; any driver or server error becomes a ReferError naming the server. */
 async function onServer<T>(team: Team, answer: number, work: (c: Server) => Promise<T>): Promise<T> {
+  const server = guarded(team.client, answer);
   try {
-    return await work(guarded(team.client, answer));
+    return await work(server);
   } catch (err) {
     if (err instanceof ReferError || (err instanceof Error && err.name === 'SqliteError')) throw err;
     throw teamError(err, team.url);
+  } finally {
+    server.stop();
   }
 }
 
@@ -195,7 +229,7 @@ async function send(c: Server, team: Team, { wait, answer }: Limits, outbox: Out
     // and a session whose client is gone (it will never send COMMIT) gives its lock back
     await c.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(wait))}; SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.round(answer))}`);
     try {
-      await c.query(REP_LOCK);
+      await c.patient(wait + answer, () => c.query(REP_LOCK));
     } catch (err) {
       if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw err;
       throw new FailureError(
