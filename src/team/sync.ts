@@ -26,6 +26,7 @@ import {
   type Pulled,
   readEverything,
   readOutbox,
+  startStaging,
   TABLES,
   writeCache,
 } from '../db/repos/team-cache.js';
@@ -280,6 +281,9 @@ async function numberTypes() {
   };
 }
 
+/** Rows per page of a pull: memory stays flat whatever a teammate holds. */
+export const PAGE = 10_000;
+
 async function pull(db: Db, team: Team, answer: number): Promise<number> {
   const known = new Map(cachedReps(db).map((r) => [r.rep, r]));
   const pulled = await onServer(team, answer, async (c): Promise<Pulled | undefined> => {
@@ -292,21 +296,30 @@ async function pull(db: Db, team: Team, answer: number): Promise<number> {
       const changed = reps.filter((r) => known.get(r.rep)?.version !== r.version).map((r) => r.rep);
       const same = reps.length === known.size && reps.every((r) => known.get(r.rep)?.name === r.name);
       if (!changed.length && same) return undefined;
-      const rows = {} as Record<SharedTable, unknown[][]>;
+      const staging = startStaging(db);
       const types = await numberTypes();
       for (const table of TABLES) {
-        rows[table] = [];
-        if (!changed.length) continue;
-        const select = cacheColumns(table).map((col) => (pgType(col) === 'timestamptz' ? isoText(col) : col === 'rep' ? 'rep::text' : col));
-        const r = await c.query({
-          text: `SELECT ${select.join(', ')} FROM refer.${table} WHERE rep = ANY($1::name[])`,
-          values: [changed],
-          rowMode: 'array',
-          types,
-        });
-        rows[table] = r.rows as unknown[][];
+        const select = cacheColumns(table)
+          .map((col) => (pgType(col) === 'timestamptz' ? isoText(col) : col === 'rep' ? 'rep::text' : col))
+          .join(', ');
+        // each teammate's rows in id order, a page at a time (the primary key's range)
+        for (const rep of changed) {
+          let after: number | undefined;
+          for (;;) {
+            const r = await c.query({
+              text: `SELECT ${select} FROM refer.${table} WHERE rep = $1${after === undefined ? '' : ' AND id > $2'} ORDER BY id LIMIT ${PAGE}`,
+              values: after === undefined ? [rep] : [rep, after],
+              rowMode: 'array',
+              types,
+            });
+            const rows = r.rows as unknown[][];
+            staging.add(table, rows);
+            if (rows.length < PAGE) break;
+            after = rows[rows.length - 1]![1] as number;
+          }
+        }
       }
-      return { reps, changed, rows };
+      return { reps, changed };
     } finally {
       await c.query('COMMIT');
     }

@@ -284,7 +284,7 @@ describe('refer team sync', () => {
     expect(theirs()).toBe(0);
     for (const wait of [0, 60, 150, 300]) {
       const run = ann.spawnSync();
-      await waitForBackend(ann, "query LIKE '%FROM refer.connections WHERE rep = ANY%'");
+      await waitForBackend(ann, "query LIKE '%FROM refer.connections WHERE rep = $1%'");
       await sleep(wait);
       run.child.kill('SIGKILL');
       await run.done;
