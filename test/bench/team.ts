@@ -13,6 +13,7 @@ import type { Case, Result } from './measure.js';
 const PG_MODULE = fileURLToPath(new URL('../../node_modules/pg/lib/index.js', import.meta.url));
 export const SYNC_ROWS = 30_000;
 const ROLE = 'refer_bench_rep';
+const MATE = 'refer_bench_mate';
 const PASSWORD = 'bench-password';
 
 export interface TeamBench {
@@ -50,6 +51,8 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
   await su.connect();
   await su.query(`DROP ROLE IF EXISTS ${ROLE}`).catch(() => {});
   await su.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${PASSWORD}' IN ROLE refer_member`);
+  await su.query(`DROP ROLE IF EXISTS ${MATE}`).catch(() => {});
+  await su.query(`CREATE ROLE ${MATE} LOGIN PASSWORD '${PASSWORD}' IN ROLE refer_member`);
 
   // the rep's database: joined, one relation synced, then a fresh import of 30,000 connections
   const template = join(work, 'team-import.template.db');
@@ -86,6 +89,21 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
   refer(['team', 'sync'], idleDb);
   settle(idleDb);
 
+  // a teammate's first pull of those 30,000 rows: joined, then the cache emptied before each run
+  const mate = new URL(rep.href);
+  mate.username = MATE;
+  const pullTemplate = join(work, 'team-pull.template.db');
+  refer(['team', 'join', mate.href, '--name', 'Bench Mate'], pullTemplate);
+  const emptyCache = new Database(pullTemplate);
+  emptyCache.exec('DELETE FROM team_referrals; DELETE FROM team_asks; DELETE FROM team_connections; DELETE FROM team_relations; DELETE FROM team_reps;');
+  emptyCache.close();
+  settle(pullTemplate);
+  const pullDb = join(work, 'team-pull.db');
+  const freshPull = () => {
+    for (const suffix of ['-wal', '-shm']) rmSync(pullDb + suffix, { force: true });
+    copyFileSync(pullTemplate, pullDb);
+  };
+
   // one server round trip, as the rep sees it
   const withPassword = new URL(rep.href);
   withPassword.password = PASSWORD;
@@ -102,10 +120,12 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
 
   const pushName = `refer team sync (${SYNC_ROWS.toLocaleString('en')} new rows)`;
   const idleName = 'refer team sync, nothing to send or receive';
+  const pullName = `refer team sync (${SYNC_ROWS.toLocaleString('en')} teammate rows to receive)`;
   return {
     cases: [
       // 3 s over a `node -e 0` of about 40 ms; judge() states the exact one
       { name: pushName, args: ['--db', pushDb, 'team', 'sync'], target: 75, maxRssMiB: 150, prepare: freshPush },
+      { name: pullName, args: ['--db', pullDb, 'team', 'sync'], prepare: freshPull },
       { name: idleName, args: ['--db', idleDb, 'team', 'sync'], target: 3 },
     ],
     env: { PGPASSWORD: PASSWORD },
@@ -128,6 +148,7 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
       await su.end();
       await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await admin.query(`DROP ROLE IF EXISTS ${ROLE}`).catch(() => {});
+      await admin.query(`DROP ROLE IF EXISTS ${MATE}`).catch(() => {});
       await admin.end();
     },
   };
