@@ -207,8 +207,10 @@ describe('refer team join, status and leave', () => {
     expect(plain.stdout).toContain('Ann de Vries');
 
     // a second join of the same team is fine (a new name); another team is refused
-    const rename = s.refer(['team', 'join', annUrl, '--name', 'Ann V.']);
+    const rename = s.refer(['--json', 'team', 'join', annUrl, '--name', 'Ann V.']);
     expect(rename.code, rename.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(rename.stdout)).sort()).toEqual(['lastSyncAt', 'name', 'pending', 'pulled', 'pushed', 'rep', 'schemaVersion', 'url']);
+    expect(JSON.parse(rename.stdout)).toMatchObject({ name: 'Ann V.', pending: 0, pushed: 1 });
     expect((await admin.query('SELECT name FROM refer.reps WHERE rep = $1', [annRole])).rows).toEqual([{ name: 'Ann V.' }]);
     const other = s.refer(['team', 'join', annUrl.replace(server.db, 'another_db')]);
     expect(other.code).toBe(2);
