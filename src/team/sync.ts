@@ -9,10 +9,13 @@
 //   after the server's COMMIT; if the process dies between the two, the next sync sends the same
 //   values again, which changes nothing (an upsert updates a row only when a value differs).
 // - pull: in one REPEATABLE READ transaction (one snapshot), the rows of the teammates whose
-//   version changed since the last pull replace theirs in the cache, in one local transaction.
-// - two syncs of one rep never interleave: a lock file beside the database (two local processes)
-//   and an advisory lock per rep on the server (any other client of the same role: a copy of the database, a
-//   second laptop — which the data model does not support, as local ids would collide).
+//   version changed since the last pull, a page at a time into temporary tables, then in one
+//   local transaction in place of theirs in the cache.
+// - two syncs of one rep never interleave: a lock file beside the database (two local
+//   processes) and an advisory lock per rep on the server (any other client of the same role;
+//   a second laptop under one role is not supported: local ids would collide).
+// - a server that goes silent is given up (a watchdog per statement), and the push's session
+//   ends itself on the server (idle_in_transaction_session_timeout), freeing the rep's lock.
 
 import type { Client, QueryResult } from 'pg';
 import type { Db } from '../db/open.js';
@@ -50,8 +53,8 @@ export interface SyncOptions {
   /** how long to wait for another sync of this database, or of this rep on the server (default 2 minutes) */
   lockTimeoutMs?: number;
   /**
-   * a server that does not answer one statement for this long is taken for gone — a laptop that
-   * slept, a network that dropped without a word (default 1 minute)
+   * a server silent this long during a statement is taken for gone — a laptop that slept, a
+   * network that dropped without a word (default 1 minute)
    */
   answerTimeoutMs?: number;
 }
