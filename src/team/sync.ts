@@ -49,6 +49,8 @@ export interface SyncResult {
 export interface SyncOptions {
   /** called after each batch of a push: rows sent so far, rows to send */
   progress?: (done: number, total: number) => void;
+  /** called after each page of a pull: teammates' rows received so far */
+  received?: (rows: number) => void;
   now?: () => Date;
   /** how long to wait for another sync of this database, or of this rep on the server (default 2 minutes) */
   lockTimeoutMs?: number;
@@ -100,7 +102,7 @@ export async function syncTeam(db: Db, team: Team, opts: SyncOptions = {}): Prom
   const release = lockSync(db, wait);
   try {
     const pushed = await push(db, team, { wait, answer }, opts.progress);
-    const pulled = await pull(db, team, answer);
+    const pulled = await pull(db, team, answer, opts.received);
     const syncedAt = (opts.now?.() ?? new Date()).toISOString();
     markSynced(db, syncedAt);
     return { pushed, pulled, syncedAt };
@@ -287,7 +289,7 @@ async function numberTypes() {
 /** Rows per page of a pull: memory stays flat whatever a teammate holds. */
 export const PAGE = 10_000;
 
-async function pull(db: Db, team: Team, answer: number): Promise<number> {
+async function pull(db: Db, team: Team, answer: number, received?: (rows: number) => void): Promise<number> {
   const known = new Map(cachedReps(db).map((r) => [r.rep, r]));
   const pulled = await onServer(team, answer, async (c): Promise<Pulled | undefined> => {
     // one round trip: the snapshot starts with the first query
@@ -300,6 +302,7 @@ async function pull(db: Db, team: Team, answer: number): Promise<number> {
       const same = reps.length === known.size && reps.every((r) => known.get(r.rep)?.name === r.name);
       if (!changed.length && same) return undefined;
       const staging = startStaging(db);
+      let count = 0;
       const types = await numberTypes();
       for (const table of TABLES) {
         const select = cacheColumns(table)
@@ -317,6 +320,8 @@ async function pull(db: Db, team: Team, answer: number): Promise<number> {
             });
             const rows = r.rows as unknown[][];
             staging.add(table, rows);
+            count += rows.length;
+            if (rows.length) received?.(count);
             if (rows.length < PAGE) break;
             after = rows[rows.length - 1]![1] as number;
           }

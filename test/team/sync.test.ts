@@ -392,10 +392,16 @@ describe('refer team sync', () => {
     // the line is cleared before the result
     expect(pty.raw()).toMatch(/\r\x1b\[K/);
 
+    const bob = await newRep('Bob');
     ann.ok(['connection', 'import', 'Shown Ambassador', linkedinCsv(3_000, 'Piped')]);
     const piped = ann.run(['team', 'sync']);
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
+
+    // a teammate receiving those rows sees them come in
+    const pull = referPty(['team', 'sync'], { env: bob.env });
+    await pull.waitFor(/receiving teammates' rows: [\d,]+…/);
+    expect((await pull.exit(60_000)).code).toBe(0);
   }, 60_000);
 
   it('brings back in line a team database that lost rows this one still has (deleted there by hand, or an older backup)', async () => {
