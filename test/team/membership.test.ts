@@ -199,6 +199,12 @@ describe('refer team join, status and leave', () => {
     expect(Date.parse(doc.lastSyncAt)).not.toBeNaN();
     expect((await admin.query('SELECT name, company FROM refer.relations WHERE rep = $1', [annRole])).rows).toEqual([{ name: 'Noor Jansen', company: 'Kanaal BV' }]);
     expect((await admin.query('SELECT name FROM refer.connections WHERE rep = $1', [annRole])).rows).toEqual([{ name: 'Pieter Smit' }]);
+    // status shows the server's schema as of the last contact
+    const local = new Database(s.db);
+    local.prepare('UPDATE team SET server_version = NULL').run();
+    local.close();
+    expect(s.refer(['team', 'sync']).code).toBe(0);
+    expect(JSON.parse(s.refer(['--json', 'team', 'status']).stdout).schemaVersion).toBe(CLIENT_SCHEMA_VERSION);
     // a change waits for the next sync
     expect(s.refer(['relation', 'edit', 'Noor Jansen', '--company', 'Kanaal Groep']).code).toBe(0);
     expect(JSON.parse(s.refer(['--json', 'team', 'status']).stdout).pending).toBe(1);

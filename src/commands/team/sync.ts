@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { getTeam } from '../../db/repos/team.js';
+import { getTeam, setServerVersion } from '../../db/repos/team.js';
 import { notInTeam } from '../../team/local.js';
 
 /** Pushes and pulls below this many rows show no progress line (they take well under a second). */
@@ -34,6 +34,8 @@ export default async function sync(ctx: Context): Promise<void> {
   if (!config) throw notInTeam();
   const [{ connectTeam, where }, { syncTeam }] = await Promise.all([import('../../team/connect.js'), import('../../team/sync.js')]);
   const team = await connectTeam(config.url, ctx.env, { warn: (text) => ctx.warn(text) });
+  // what `refer team status` shows: the server's schema as of the last contact
+  if (team.schemaVersion !== config.serverVersion) setServerVersion(db, team.schemaVersion);
   const progress = progressLine(ctx);
   try {
     const result = await syncTeam(db, team, { progress: progress.update, received: progress.received, now: () => ctx.now() });
