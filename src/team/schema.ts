@@ -126,6 +126,8 @@ ${ownedTable('referrals')}
 CREATE INDEX asks_stats ON refer.asks (rep, id) INCLUDE (kind, channel, template);
 CREATE INDEX referrals_stats ON refer.referrals (rep, ask_id) INCLUDE (asked_at, stage, reached, introduced_at, meeting_at, won_at);
 CREATE INDEX referrals_asked_at ON refer.referrals (asked_at) INCLUDE (rep, ask_id, stage, reached, introduced_at, meeting_at, won_at);
+-- the promoter ask rate: whether a relation was asked for a referral, from the index alone
+CREATE INDEX asks_relation_kind ON refer.asks (rep, relation_id, kind);
 `,
 ];
 

@@ -49,16 +49,14 @@ export function teamStatsSql(by: TeamGroupBy | undefined): string {
   WHERE a.kind = 'referral' AND ($1::timestamptz IS NULL OR f.asked_at >= $1) AND ($2::timestamptz IS NULL OR f.asked_at < $2)
     AND $3::text IS NOT NULL
   GROUP BY ${sets}
-), asked AS (
-  SELECT DISTINCT rep, relation_id FROM refer.asks WHERE kind = 'referral'
 ), nps AS (
-  SELECT r.nps_score AS score, count(*) AS n, count(k.rep) AS asked
-  FROM refer.relations r LEFT JOIN asked k ON k.rep = r.rep AND k.relation_id = r.id
-  WHERE r.nps_score IS NOT NULL GROUP BY r.nps_score
+  SELECT r.nps_score AS score, count(*) AS n,
+    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM refer.asks a WHERE a.rep = r.rep AND a.relation_id = r.id AND a.kind = 'referral')) AS asked
+  FROM refer.relations r WHERE r.nps_score IS NOT NULL GROUP BY r.nps_score
 )
 SELECT (SELECT coalesce(json_agg(json_build_array(${['key', 'total', ...measures.map((_, i) => `m${i}`)].join(', ')})), '[]') FROM funnel AS t(key, total, ${measures.map((_, i) => `m${i}`).join(', ')})) AS funnel,
        (SELECT coalesce(json_agg(json_build_array(score, n, asked)), '[]') FROM nps) AS nps,
-       (SELECT count(*) FROM asked) AS asked,
+       (SELECT count(*) FROM (SELECT 1 FROM refer.asks WHERE kind = 'referral' LIMIT 1) x) AS asked,
        (SELECT coalesce(json_object_agg(rep::text, name), '{}') FROM refer.reps) AS reps`;
 }
 
@@ -78,7 +76,9 @@ function toAggregate(row: FunnelRow): FunnelAggregate {
 
 /**
  * The latest NPS answers and the relations asked, in the shape assembleStats takes: the server
- * counts them by score; each relation stands in as a number (two reps' ids may be the same).
+ * counts them by score, with how many of each were asked for a referral; each relation stands in
+ * as a number (two reps' ids may be the same). Of the relations asked, assembleStats needs only the
+ * promoters among them and whether there is any.
  */
 function npsInput(nps: Array<[score: number, n: number, asked: number]>, asked: number): Pick<StatsAggregate, 'latestNps' | 'askedRelationIds'> {
   const latestNps: StatsAggregate['latestNps'][number][] = [];
@@ -90,8 +90,8 @@ function npsInput(nps: Array<[score: number, n: number, asked: number]>, asked: 
       if (i < Number(k)) askedRelationIds.push(id);
     }
   }
-  // relations asked without an NPS answer count for "asked at all" only
-  for (let rest = Number(asked) - askedRelationIds.length; rest > 0; rest--) askedRelationIds.push(id++);
+  // whether anyone was asked at all (`asked` is 1 then): only the promoters asked are counted
+  if (Number(asked) > 0 && askedRelationIds.length === 0) askedRelationIds.push(id++);
   return { latestNps, askedRelationIds };
 }
 
@@ -105,7 +105,13 @@ export interface TeamStats {
 export async function loadTeamStats(client: Client, period: TeamStatsPeriod, by: TeamGroupBy | undefined, timeZone: string): Promise<TeamStats> {
   // One read-only transaction: one snapshot of every rep's rows; memory for the medians' sorts and
   // no JIT compilation (it costs more than it saves on one aggregation), for this statement only.
-  await client.query("BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'");
+  // Over the whole history the referrals and their asks are best read both in (rep, ask) order
+  // from the covering indexes of server migration 2 and merged: the planner's hash join or nested
+  // loop took half as long again (bench: test/bench/team-stats.ts). A period is left to the planner.
+  const whole = period.start === null && period.end === null;
+  await client.query(
+    "BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'" + (whole ? '; SET LOCAL enable_hashjoin = off; SET LOCAL enable_nestloop = off' : ''),
+  );
   let result;
   try {
     result = await client.query({ text: teamStatsSql(by), values: [period.start, period.end, timeZone], rowMode: 'array' });

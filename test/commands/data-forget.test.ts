@@ -188,6 +188,7 @@ describe('refer forget', () => {
       team_search_docs: ['entity', 'rep'],
       team_search_stale: ['rep'],
       profile_texts: ['lang', 'offer', 'value', 'updated_at'],
+      team_people: ['key', 'entity', 'rep'],
     };
     const db = openDb(':memory:');
     // (the shadow tables of the team cache's full-text index hold copies of team_relations and team_connections)

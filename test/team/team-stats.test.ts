@@ -82,6 +82,10 @@ describe('refer team stats', () => {
     expect(t.funnel).toEqual(sum(own.map((r) => r.funnel)));
     expect(Object.keys(t).sort()).toEqual(Object.keys(own[0]!).sort());
     expect(t.counts.won.of).toBe(t.funnel.asked);
+    // the NPS and the promoter ask rate: every rep's latest answers, promoters and promoters asked
+    expect(t.promoterAskRate.promoters).toBe(own.reduce((n, r) => n + r.promoterAskRate.promoters, 0));
+    expect(t.promoterAskRate.asked).toBe(own.reduce((n, r) => n + r.promoterAskRate.asked, 0));
+    expect(t.nps.responses).toBe(own.reduce((n, r) => n + r.nps.responses, 0));
     expect(t.notes).toContain('Follow-ups are not shared with the team: each rep sees their own in `refer stats`.');
   });
 

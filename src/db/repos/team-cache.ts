@@ -6,6 +6,7 @@ import { closeSync, openSync } from 'node:fs';
 import { addonPath, type Db } from '../open.js';
 import { FailureError } from '../../errors.js';
 import { ENTITY_TABLE, PUSH_ORDER, SHARED, type SharedTable } from '../../team/shared.js';
+import { refreshTeamSearch } from './team-coordination.js';
 
 /** The shared tables, parents before children (the order rows can be upserted in). */
 export const TABLES: readonly SharedTable[] = PUSH_ORDER.map((e) => ENTITY_TABLE[e]);
@@ -186,6 +187,8 @@ export function writeCache(db: Db, pulled: Pulled): number {
       const cols = cacheColumns(table).join(', ');
       n += db.prepare(`INSERT INTO main.team_${table} (${cols}) SELECT ${cols} FROM temp.pull_${table}`).run().changes;
     }
+    // the search of who-knows and the double-ask check, in bulk for the teammates just written (T3)
+    refreshTeamSearch(db);
     return n;
   }).immediate();
   for (const table of TABLES) db.exec(`DELETE FROM temp.pull_${table}`);

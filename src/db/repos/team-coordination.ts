@@ -4,8 +4,8 @@
 // outside a team one lookup of the `team` row. The search goes through team_search (a trigram
 // index, migration 006) for a superset; src/core/coordination.ts decides who is the same person.
 import type { Db } from '../open.js';
-import { REINDEX_TEAM_SEARCH, teamLinkedinKey } from '../migrations/006_team_cache_index.js';
-import { foldText, linkedinKey, samePerson, type PersonFacts } from '../../core/person.js';
+import { REINDEX_TEAM_SEARCH } from '../migrations/006_team_cache_index.js';
+import { foldText, linkedinKey, nameCompanyKey, samePerson, type PersonFacts } from '../../core/person.js';
 import {
   COORDINATION,
   pipelineCollisions,
@@ -43,36 +43,57 @@ function phrase(text: string): string | null {
 
 type Entity = 'relation' | 'connection';
 
-/** Columns that must contain a text; `and`: another such condition that must hold as well. */
+/** Columns that must contain a text. */
 interface Term {
   columns: Array<'name' | 'company'>;
   text: string;
-  and?: { columns: Array<'name' | 'company'>; text: string };
 }
 
-/** Brings the search index up to date when a write since the last pull left it behind (rare: a pull does it). */
-function freshSearch(db: Db): void {
-  if (db.prepare('SELECT EXISTS (SELECT 1 FROM team_search_stale)').pluck().get() === 1) {
-    db.transaction(() => db.exec(REINDEX_TEAM_SEARCH)).immediate();
-  }
+/** The keys under which team_people files a person: 'u:' and the LinkedIn URL, 'n:' and the name and company. */
+function personKeys(p: PersonFacts): string[] {
+  const url = linkedinKey(p.linkedin);
+  return [`n:${nameCompanyKey(p)}`, ...(url === null ? [] : [`u:${url}`])];
 }
 
 /**
- * The cached rows of `entity` that meet any of the terms, or whose LinkedIn URL is `linkedin`'s,
- * as (rep, id); a text of fewer than three characters, which the trigram index cannot seek, reads
- * the cache table instead.
+ * Brings the search indexes up to date for the teammates whose cached rows changed: in bulk, as
+ * the pull writes the cache (src/db/repos/team-cache.ts), or before a search when something is
+ * still noted. One teammate at a time, in one transaction (a savepoint inside the pull's).
  */
-function matching(db: Db, entity: Entity, terms: Term[], linkedin?: string | null): Array<{ rep: string; id: number }> {
-  freshSearch(db);
+export function refreshTeamSearch(db: Db): void {
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM team_search_stale)').pluck().get() !== 1) return;
+  db.transaction(() => {
+    db.exec(REINDEX_TEAM_SEARCH);
+    const insert = db.prepare('INSERT INTO team_people (key, entity, rep, id) VALUES (?, ?, ?, ?)');
+    const reps = db.prepare('SELECT rep FROM team_search_stale').pluck().all() as string[];
+    for (const [entity, table] of [
+      ['relation', 'team_relations'],
+      ['connection', 'team_connections'],
+    ] as const) {
+      const read = db.prepare(`SELECT id, name, company, linkedin FROM ${table} WHERE rep = ?`);
+      for (const rep of reps) {
+        for (const row of read.all(rep) as Array<{ id: number } & PersonFacts>) {
+          for (const key of personKeys(row)) insert.run(key, entity, rep, row.id);
+        }
+      }
+    }
+    db.prepare('DELETE FROM team_search_stale').run();
+  })();
+}
+
+/**
+ * The cached rows of `entity` whose columns contain one of the texts, as (rep, id); a text of
+ * fewer than three characters, which the trigram index cannot seek, reads the cache table instead.
+ */
+function matching(db: Db, entity: Entity, terms: Term[]): Array<{ rep: string; id: number }> {
+  refreshTeamSearch(db);
   const out: Array<{ rep: string; id: number }> = [];
   const fts: string[] = [];
   const table = entity === 'relation' ? 'team_relations' : 'team_connections';
   for (const t of terms) {
     const main = phrase(t.text);
     if (main !== null) {
-      const also = t.and ? phrase(t.and.text) : null;
-      const first = `{${t.columns.join(' ')}} : ${main}`;
-      fts.push(also === null ? first : `(${first} AND {${t.and!.columns.join(' ')}} : ${also})`);
+      fts.push(`{${t.columns.join(' ')}} : ${main}`);
       continue;
     }
     const text = foldText(t.text);
@@ -89,32 +110,36 @@ function matching(db: Db, entity: Entity, terms: Term[], linkedin?: string | nul
         .all(fts.join(' OR '), entity) as Array<{ rep: string; id: number }>),
     );
   }
-  if (linkedin) {
-    // the same expression as the index of migration 006, on both sides
-    out.push(...(db.prepare(`SELECT rep, id FROM ${table} WHERE ${teamLinkedinKey('linkedin')} = ${teamLinkedinKey('@url')}`).all({ url: linkedin }) as Array<{ rep: string; id: number }>));
-  }
   return out;
 }
 
-/**
- * The search that finds every cached record that could be the same person as `p` (core/person.ts
- * decides): the same name at the same company (the name alone when `p` names no company), or the
- * same LinkedIn URL.
- */
-function personTerms(p: PersonFacts): Term[] {
-  const company = p.company?.trim() ? { columns: ['company' as const], text: p.company } : undefined;
-  return [{ columns: ['name'], text: p.name, and: company }];
-}
-
-/** Every cached record of `entity` that could be the same person as `p`. */
+/** Every cached record of `entity` that could be the same person as `p` (core/person.ts decides): a few index lookups. */
 function personMatches(db: Db, entity: Entity, p: PersonFacts): Array<{ rep: string; id: number }> {
-  return matching(db, entity, personTerms(p), linkedinKey(p.linkedin));
+  refreshTeamSearch(db);
+  return db
+    .prepare('SELECT rep, id FROM team_people WHERE key IN (SELECT value FROM json_each(?)) AND entity = ?')
+    .all(JSON.stringify(personKeys(p)), entity) as Array<{ rep: string; id: number }>;
 }
 
 const keysJson = (keys: Array<{ rep: string; id: number }>) => JSON.stringify(keys.map((k) => [k.rep, k.id]));
 
 /** Teammates' connections whose name or company contains TEXT (a superset of what rankWhoKnows keeps). */
 export function whoKnowsCandidates(db: Db, text: string): WhoKnowsRow[] {
+  const seek = phrase(text);
+  if (seek !== null) {
+    // one statement from the index to the rows (the common case: a name or company of three characters or more)
+    refreshTeamSearch(db);
+    return db
+      .prepare(
+        `SELECT c.name, c.title, c.company, coalesce(p.name, c.rep) AS rep, r.name AS relation, r.nps_score AS npsScore
+         FROM team_search s JOIN team_search_docs d ON d.docid = s.rowid
+         JOIN team_connections c ON c.rep = d.rep AND c.id = d.id
+         JOIN team_relations r ON r.rep = c.rep AND r.id = c.relation_id
+         LEFT JOIN team_reps p ON p.rep = c.rep
+         WHERE team_search MATCH ? AND d.entity = 'connection'`,
+      )
+      .all(`{name company} : ${seek}`) as WhoKnowsRow[];
+  }
   const keys = matching(db, 'connection', [{ columns: ['name', 'company'], text }]);
   if (keys.length === 0) return [];
   return db
