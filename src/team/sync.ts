@@ -14,8 +14,9 @@
 // - two syncs of one rep never interleave: a lock file beside the database (two local
 //   processes) and an advisory lock per rep on the server (any other client of the same role;
 //   a second laptop under one role is not supported: local ids would collide).
-// - a server that goes silent is given up (a watchdog per statement), and the push's session
-//   ends itself on the server (idle_in_transaction_session_timeout), freeing the rep's lock.
+// - a server that goes silent is given up (a watchdog per statement); a push session left
+//   waiting for a statement that never comes ends itself on the server (idle_in_transaction_
+//   session_timeout), freeing the rep's lock.
 
 import type { Client, QueryResult } from 'pg';
 import type { Db } from '../db/open.js';
