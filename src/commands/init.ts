@@ -1,5 +1,7 @@
 import type { Context } from '../context.js';
+import { LANGUAGES } from '../core/languages.js';
 import { LANGS, type Lang } from '../core/model.js';
+import { textsIn } from '../core/texts.js';
 import { UsageError } from '../errors.js';
 import { EMPTY_ICP, getIcp, getProfile, saveProfile } from '../db/repos/profile.js';
 import { applyIcpFlags, type IcpFlags, saveIcpAndRescore } from './icp/set.js';
@@ -23,13 +25,17 @@ async function wizard(ctx: Context, opts: InitFlags): Promise<InitFlags & { lang
   const out: InitFlags & { lang?: Lang } = {};
   out.name = await ask('Your name', opts.name, profile?.name, true);
   out.company = await ask('Your company', opts.company, profile?.company);
-  out.offer = await ask('What you offer, in one line', opts.offer, profile?.offer);
-  out.value = await ask('The value a client gets, in their terms', opts.value, profile?.value, true);
-  out.lang =
+  const lang =
     ctx.langFlag ??
     (await ctx.ask(
-      select<Lang>({ message: 'Language of your scripts', choices: LANGS.map((l) => ({ value: l, name: l === 'en' ? 'English' : 'Nederlands' })), default: profile?.lang ?? 'en' }, c),
+      select<Lang>({ message: 'Language of your scripts', choices: LANGS.map((l) => ({ value: l, name: LANGUAGES[l].name })), default: profile?.lang ?? 'en' }, c),
     ));
+  out.lang = lang;
+  // offer and value go into the scripts as written: asked for in the language just chosen
+  const current = profile ? textsIn(profile, lang) : undefined;
+  const inLang = lang === 'en' ? '' : ` — in ${LANGUAGES[lang].name}, as your scripts will say it`;
+  out.offer = await ask(`What you offer, in one line${inLang}`, opts.offer, current?.offer);
+  out.value = await ask(`The value a client gets, in their terms${inLang}`, opts.value, current?.value, true);
   ctx.info(ctx.style.bold('Ideal Customer Profile') + ' — comma-separated lists; leave empty to skip.');
   out.titles = await ask('Roles or titles', opts.titles, icp.titles.join(', '));
   out.industries = await ask('Industries', opts.industries, icp.industries.join(', '));

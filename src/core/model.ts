@@ -1,7 +1,8 @@
 // The vocabulary of the product, declared once. Everything else (schema CHECKs, flag validation,
 // help text, templates) derives from these lists.
 
-export const LANGS = ['en', 'nl'] as const;
+/** The languages of scripts, messages and lint rules; what each needs is in src/core/languages.ts. */
+export const LANGS = ['en', 'nl', 'da', 'de'] as const;
 export type Lang = (typeof LANGS)[number];
 
 export const RELATION_KINDS = ['client', 'colleague', 'partner', 'candidate', 'friend', 'other'] as const;
@@ -46,12 +47,21 @@ export type CriterionKey = (typeof CRITERIA)[number]['key'];
 
 export type NpsClass = 'promoter' | 'passive' | 'detractor';
 
+/** What you offer and the value you create, as written in one language. */
+export interface ProfileTexts {
+  offer: string | null;
+  value: string | null;
+}
+
 export interface Profile {
   name: string | null;
   company: string | null;
+  /** offer and value: in the main language, `lang` */
   offer: string | null;
   value: string | null;
   lang: Lang;
+  /** offer and value in the other languages (`refer profile set --in L`) */
+  texts?: Partial<Record<Lang, ProfileTexts>>;
 }
 
 export interface Icp {

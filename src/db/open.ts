@@ -91,20 +91,33 @@ function refuseNewer(version: number, path: string): void {
   }
 }
 
-/** Applies the pending migrations, each in its own immediate transaction. */
+/**
+ * Applies the pending migrations, each in its own immediate transaction. Foreign keys are off
+ * meanwhile (the pragma cannot change inside a transaction): a migration may rebuild a table that
+ * others refer to, SQLite's way to change a constraint, and with them on, dropping the old table
+ * would delete every row that refers to it. Each migration is checked before it commits.
+ */
 export function migrate(db: Db, path = 'database'): void {
-  for (;;) {
-    const applied = db.transaction(() => {
-      // Read the version inside the write lock: another process may have migrated meanwhile.
-      const version = db.pragma('user_version', { simple: true }) as number;
-      refuseNewer(version, path);
-      const sql = MIGRATIONS[version];
-      if (sql === undefined) return false;
-      db.exec(sql);
-      db.pragma(`user_version = ${version + 1}`);
-      return true;
-    }).immediate();
-    if (!applied) return;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    for (;;) {
+      const applied = db.transaction(() => {
+        // Read the version inside the write lock: another process may have migrated meanwhile.
+        const version = db.pragma('user_version', { simple: true }) as number;
+        refuseNewer(version, path);
+        const sql = MIGRATIONS[version];
+        if (sql === undefined) return false;
+        db.exec(sql);
+        if ((db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new FailureError(`upgrading ${path} to schema ${version + 1} would leave rows that refer to nothing; nothing was changed`);
+        }
+        db.pragma(`user_version = ${version + 1}`);
+        return true;
+      }).immediate();
+      if (!applied) return;
+    }
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
 }
-

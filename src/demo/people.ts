@@ -12,6 +12,8 @@ export const DEMO_PROFILE: Profile = {
   offer: 'route planning software for regional carriers',
   value: 'fewer empty kilometres and planners who go home on time',
   lang: 'en',
+  // the Dutch-speaking relations get Dutch scripts, with the offer and value in Dutch too
+  texts: { nl: { offer: 'routeplanningssoftware voor regionale vervoerders', value: 'minder lege kilometers en planners die op tijd naar huis gaan' } },
 };
 
 export const DEMO_ICP: Icp = {
@@ -128,11 +130,14 @@ const ORIGIN_WEIGHTS: Record<keyof typeof ORIGINS, number> = {
   spanish: 3,
 };
 
+/** The demo's invented people speak English or Dutch (a Danish or German story would need its own words). */
+export type DemoLang = Extract<Lang, 'en' | 'nl'>;
+
 export interface Person {
   name: string;
   first: string;
   last: string;
-  lang: Lang;
+  lang: DemoLang;
 }
 
 export function person(rng: Rng): Person {

@@ -5,6 +5,7 @@
 // skeleton. The result is the same text renderTemplate gives (test/demo/scripts.test.ts checks).
 
 import type { AskKind, Channel, Lang, Profile } from '../core/model.js';
+import { profileForScript } from '../core/texts.js';
 import { findTemplate, renderTemplate, type Template, type TemplateDirs } from '../templates/load.js';
 import { buildTemplateVars, type PersonInput, type TemplateVars } from '../templates/variables.js';
 
@@ -86,7 +87,7 @@ export class Scripts {
     const template = this.template(sel.kind, sel.channel, sel.lang);
     const vars = buildTemplateVars({
       lang: sel.lang,
-      profile: this.profile,
+      profile: profileForScript(this.profile, sel.lang).profile,
       relation: input.relation,
       moment: input.moment,
       connections: input.connections,

@@ -3,8 +3,8 @@
 // nobody has asked yet, an introduction that stalls, a detractor to call back); more relations, for
 // larger scales, are drawn at random in the same shape.
 
-import type { AskKind, Channel, Lang, MomentKind, Motivation, RelationKind, Stage } from '../core/model.js';
-import { emailOf, person, relationWork } from './people.js';
+import type { AskKind, Channel, MomentKind, Motivation, RelationKind, Stage } from '../core/model.js';
+import { type DemoLang, emailOf, person, relationWork } from './people.js';
 import type { Rng } from './random.js';
 
 /** A follow-up: `day` is days before now (negative: still to come), `at` local "HH:mm". */
@@ -32,7 +32,7 @@ export interface StoryAsk {
 
 export interface Story {
   name: string;
-  lang: Lang;
+  lang: DemoLang;
   company: string | null;
   role: string | null;
   kind: RelationKind;
@@ -236,7 +236,7 @@ export const DEMO_STORIES: readonly Story[] = [
 
 // ---- words for the generated relations ----
 
-const MOMENTS: Record<Lang, Record<MomentKind, readonly string[]>> = {
+const MOMENTS: Record<DemoLang, Record<MomentKind, readonly string[]>> = {
   en: {
     feedback: [
       'Planning the week now takes an hour instead of a day.',
@@ -277,7 +277,7 @@ const MOMENTS: Record<Lang, Record<MomentKind, readonly string[]>> = {
   },
 };
 
-const NPS_COMMENTS: Record<Lang, Record<'promoter' | 'passive' | 'detractor', readonly string[]>> = {
+const NPS_COMMENTS: Record<DemoLang, Record<'promoter' | 'passive' | 'detractor', readonly string[]>> = {
   en: {
     promoter: ['Saves my planners hours every week.', 'Easy to use, and support actually answers.', 'Would not go back to spreadsheets.'],
     passive: ['Does the job; the reports could be clearer.', 'Good, but the mobile app is slow on older phones.', 'Fine so far, still learning it.'],

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
-import { examples, lazy, type MakeContext, nonNegativeInt } from './util.js';
+import { LANGS } from '../core/model.js';
+import { choice, examples, lazy, type MakeContext, nonNegativeInt } from './util.js';
 
 /** The profile flags, shared by `init` and `profile set`. */
 function profileOptions(cmd: Command): Command {
@@ -42,8 +43,13 @@ export function registerSetup(program: Command, make: MakeContext, deep = true):
 function profileCommands(profile: Command, make: MakeContext): void {
   examples(
     profileOptions(profile.command('set').description('change your profile'))
+      .addOption(choice('--in <lang>', 'the language --offer and --value are written in (default: your main language, --lang)', LANGS))
       .action(lazy(make, () => import('../commands/profile/set.js'))),
-    ['refer profile set --value "fewer empty kilometres, lower fuel bills"', 'refer profile set --lang nl'],
+    [
+      'refer profile set --value "fewer empty kilometres, lower fuel bills"',
+      'refer profile set --lang nl',
+      'refer profile set --in da --offer "ruteplanlægning til regionale vognmænd" --value "færre tomme kilometer"',
+    ],
   );
   examples(profile.command('show').description('show your profile').action(lazy(make, () => import('../commands/profile/show.js'))), [
     'refer profile show --json',

@@ -162,9 +162,10 @@ export async function setupSchema(
 ): Promise<SetupResult> {
   await client.query(SETUP_LOCK, [LOCK_NAME]);
   try {
-    const createdRole = await ensureRole(client);
     const from = await serverSchemaVersion(client);
+    // a newer team schema: refused before anything is created
     if (from > CLIENT_SCHEMA_VERSION) throw refuse(from);
+    const createdRole = await ensureRole(client);
     for (let v = from; v < upTo; v++) {
       await client.query('BEGIN');
       try {

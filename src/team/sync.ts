@@ -9,10 +9,14 @@
 //   after the server's COMMIT; if the process dies between the two, the next sync sends the same
 //   values again, which changes nothing (an upsert updates a row only when a value differs).
 // - pull: in one REPEATABLE READ transaction (one snapshot), the rows of the teammates whose
-//   version changed since the last pull replace theirs in the cache, in one local transaction.
-// - two syncs of one rep never interleave: a lock file beside the database (two local processes)
-//   and an advisory lock per rep on the server (any other client of the same role: a copy of the database, a
-//   second laptop — which the data model does not support, as local ids would collide).
+//   version changed since the last pull, a page at a time into temporary tables, then in one
+//   local transaction in place of theirs in the cache.
+// - two syncs of one rep never interleave: a lock file beside the database (two local
+//   processes) and an advisory lock per rep on the server (any other client of the same role;
+//   a second laptop under one role is not supported: local ids would collide).
+// - a server that goes silent is given up (a watchdog per statement); a push session left
+//   waiting for a statement that never comes ends itself on the server (idle_in_transaction_
+//   session_timeout), freeing the rep's lock.
 
 import type { Client, QueryResult } from 'pg';
 import type { Db } from '../db/open.js';
@@ -26,6 +30,7 @@ import {
   type Pulled,
   readEverything,
   readOutbox,
+  startStaging,
   TABLES,
   writeCache,
 } from '../db/repos/team-cache.js';
@@ -45,9 +50,16 @@ export interface SyncResult {
 export interface SyncOptions {
   /** called after each batch of a push: rows sent so far, rows to send */
   progress?: (done: number, total: number) => void;
+  /** called after each page of a pull: teammates' rows received so far */
+  received?: (rows: number) => void;
   now?: () => Date;
   /** how long to wait for another sync of this database, or of this rep on the server (default 2 minutes) */
   lockTimeoutMs?: number;
+  /**
+   * a server silent this long during a statement is taken for gone — a laptop that slept, a
+   * network that dropped without a word (default 1 minute)
+   */
+  answerTimeoutMs?: number;
 }
 
 /** Rows per upsert statement: big enough that 30,000 rows take a few round trips. */
@@ -87,10 +99,11 @@ const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD
 /** Pushes, then pulls; returns what moved. Server errors become one line naming host and port. */
 export async function syncTeam(db: Db, team: Team, opts: SyncOptions = {}): Promise<SyncResult> {
   const wait = opts.lockTimeoutMs ?? 120_000;
+  const answer = opts.answerTimeoutMs ?? 60_000;
   const release = lockSync(db, wait);
   try {
-    const pushed = await push(db, team, wait, opts.progress);
-    const pulled = await pull(db, team);
+    const pushed = await push(db, team, { wait, answer }, opts.progress);
+    const pulled = await pull(db, team, answer, opts.received);
     const syncedAt = (opts.now?.() ?? new Date()).toISOString();
     markSynced(db, syncedAt);
     return { pushed, pulled, syncedAt };
@@ -99,13 +112,69 @@ export async function syncTeam(db: Db, team: Team, opts: SyncOptions = {}): Prom
   }
 }
 
+/** What the sync asks of the server: queries, watched (see guarded()). */
+interface Server {
+  query: Client['query'];
+  /** runs `work` with a longer silence allowed (a statement that waits for a lock) */
+  patient<T>(ms: number, work: () => Promise<T>): Promise<T>;
+  /** stops watching */
+  stop(): void;
+}
+
+/**
+ * The client, with a watchdog: while a statement runs and nothing arrives from the server for
+ * `ms`, the connection is cut, so the statement and any after it fail at once (a dead
+ * connection would otherwise wait on its socket for as long as the operating system keeps it).
+ * A large answer arriving slowly keeps it alive.
+ */
+function guarded(client: Client, ms: number): Server {
+  const stream = (client as unknown as { connection: { stream: NodeJS.ReadableStream & { destroy(err?: Error): void } } }).connection.stream;
+  let limit = ms;
+  let running = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = running ? setTimeout(() => stream.destroy(new Error(`Connection terminated: no answer for ${Math.round(limit / 1000)} s`)), limit) : undefined;
+  };
+  stream.on('data', arm);
+  return {
+    query: (async (...args: unknown[]) => {
+      running++;
+      arm();
+      try {
+        return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+      } finally {
+        running--;
+        arm();
+      }
+    }) as Client['query'],
+    stop() {
+      running = 0;
+      arm();
+      stream.removeListener('data', arm);
+    },
+    async patient(longer, work) {
+      const before = limit;
+      limit = longer;
+      try {
+        return await work();
+      } finally {
+        limit = before;
+      }
+    },
+  };
+}
+
 /** Runs server work; any driver or server error becomes a ReferError naming the server. */
-async function onServer<T>(team: Team, work: (c: Client) => Promise<T>): Promise<T> {
+async function onServer<T>(team: Team, answer: number, work: (c: Server) => Promise<T>): Promise<T> {
+  const server = guarded(team.client, answer);
   try {
-    return await work(team.client);
+    return await work(server);
   } catch (err) {
     if (err instanceof ReferError || (err instanceof Error && err.name === 'SqliteError')) throw err;
     throw teamError(err, team.url);
+  } finally {
+    server.stop();
   }
 }
 
@@ -123,24 +192,31 @@ function upsertSql(table: SharedTable, columns: string[]): string {
   );
 }
 
+interface Limits {
+  /** ms to wait for another sync's lock */
+  wait: number;
+  /** ms to wait for the server's answer to one statement */
+  answer: number;
+}
+
 /** PostgreSQL's lock_not_available: lock_timeout ran out. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /** PostgreSQL's foreign_key_violation: the server lacks a parent of a row sent. */
 const MISSING_PARENT = '23503';
 
-async function push(db: Db, team: Team, wait: number, progress?: (done: number, total: number) => void): Promise<number> {
+async function push(db: Db, team: Team, limits: Limits, progress?: (done: number, total: number) => void): Promise<number> {
   const outbox = readOutbox(db);
   if (!outbox) return 0;
-  const changed = await onServer(team, async (c) => {
+  const changed = await onServer(team, limits.answer, async (c) => {
     try {
-      return await send(c, team, wait, outbox, progress);
+      return await send(c, team, limits, outbox, progress);
     } catch (err) {
       if ((err as { code?: string }).code !== MISSING_PARENT) throw err;
       // The team database lacks a row this one still has (deleted there by hand, or restored
       // from an older backup): this push alone cannot fix it, so everything is sent once, and
       // what the server holds beyond it goes.
-      return send(c, team, wait, readEverything(db), progress);
+      return send(c, team, limits, readEverything(db), progress);
     }
   });
   // only now: if the process dies before this line, the next sync sends the same rows, unchanged
@@ -149,7 +225,7 @@ async function push(db: Db, team: Team, wait: number, progress?: (done: number, 
 }
 
 /** One push in one server transaction; returns the rows the server changed. */
-async function send(c: Client, team: Team, wait: number, outbox: Outbox, progress?: (done: number, total: number) => void): Promise<number> {
+async function send(c: Server, team: Team, { wait, answer }: Limits, outbox: Outbox, progress?: (done: number, total: number) => void): Promise<number> {
   const total = outbox.tables.reduce((n, t) => n + t.deleted.length + (t.values[0]?.length ?? 0), 0);
   let done = 0;
   let changed = 0;
@@ -157,9 +233,10 @@ async function send(c: Client, team: Team, wait: number, outbox: Outbox, progres
   try {
     // held to COMMIT: a second sync as this rep (not under the local lock) waits here for this one,
     // but not for ever behind one that hangs
-    await c.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(wait))}`);
+    // and a session whose client is gone (it will never send COMMIT) gives its lock back
+    await c.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(wait))}; SET LOCAL idle_in_transaction_session_timeout = ${Math.max(1, Math.round(answer))}`);
     try {
-      await c.query(REP_LOCK);
+      await c.patient(wait + answer, () => c.query(REP_LOCK));
     } catch (err) {
       if ((err as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw err;
       throw new FailureError(
@@ -210,9 +287,12 @@ async function numberTypes() {
   };
 }
 
-async function pull(db: Db, team: Team): Promise<number> {
+/** Rows per page of a pull: memory stays flat whatever a teammate holds. */
+export const PAGE = 10_000;
+
+async function pull(db: Db, team: Team, answer: number, received?: (rows: number) => void): Promise<number> {
   const known = new Map(cachedReps(db).map((r) => [r.rep, r]));
-  const pulled = await onServer(team, async (c): Promise<Pulled | undefined> => {
+  const pulled = await onServer(team, answer, async (c): Promise<Pulled | undefined> => {
     // one round trip: the snapshot starts with the first query
     const results = (await c.query(
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT rep::text, name, version::text FROM refer.reps WHERE rep <> current_user ORDER BY rep',
@@ -222,21 +302,33 @@ async function pull(db: Db, team: Team): Promise<number> {
       const changed = reps.filter((r) => known.get(r.rep)?.version !== r.version).map((r) => r.rep);
       const same = reps.length === known.size && reps.every((r) => known.get(r.rep)?.name === r.name);
       if (!changed.length && same) return undefined;
-      const rows = {} as Record<SharedTable, unknown[][]>;
+      const staging = startStaging(db);
+      let count = 0;
       const types = await numberTypes();
       for (const table of TABLES) {
-        rows[table] = [];
-        if (!changed.length) continue;
-        const select = cacheColumns(table).map((col) => (pgType(col) === 'timestamptz' ? isoText(col) : col === 'rep' ? 'rep::text' : col));
-        const r = await c.query({
-          text: `SELECT ${select.join(', ')} FROM refer.${table} WHERE rep = ANY($1::name[])`,
-          values: [changed],
-          rowMode: 'array',
-          types,
-        });
-        rows[table] = r.rows as unknown[][];
+        const select = cacheColumns(table)
+          .map((col) => (pgType(col) === 'timestamptz' ? isoText(col) : col === 'rep' ? 'rep::text' : col))
+          .join(', ');
+        // each teammate's rows in id order, a page at a time (the primary key's range)
+        for (const rep of changed) {
+          let after: number | undefined;
+          for (;;) {
+            const r = await c.query({
+              text: `SELECT ${select} FROM refer.${table} WHERE rep = $1${after === undefined ? '' : ' AND id > $2'} ORDER BY id LIMIT ${PAGE}`,
+              values: after === undefined ? [rep] : [rep, after],
+              rowMode: 'array',
+              types,
+            });
+            const rows = r.rows as unknown[][];
+            staging.add(table, rows);
+            count += rows.length;
+            if (rows.length) received?.(count);
+            if (rows.length < PAGE) break;
+            after = rows[rows.length - 1]![1] as number;
+          }
+        }
       }
-      return { reps, changed, rows };
+      return { reps, changed };
     } finally {
       await c.query('COMMIT');
     }

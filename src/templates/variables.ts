@@ -5,8 +5,7 @@
 // are built here from checked input, so validating them again only cost `refer ask` the loading
 // of zod.)
 import { format } from 'date-fns/format';
-import { enGB } from 'date-fns/locale/en-GB';
-import { nl } from 'date-fns/locale/nl';
+import { LANGUAGES } from '../core/languages.js';
 import type { Lang } from '../core/model.js';
 import { UsageError } from '../errors.js';
 
@@ -116,16 +115,13 @@ export interface TemplateInput {
   forwardMessage?: string;
 }
 
-const DATE_LOCALES = { en: enGB, nl } as const;
-const AT = { en: 'at', nl: 'om' } as const;
-const AND = { en: 'and', nl: 'en' } as const;
-
 /** Builds the variables of a template from plain inputs; throws UsageError when the profile lacks a field. */
 export function buildTemplateVars(input: TemplateInput): TemplateVars {
   const { lang } = input;
-  const locale = DATE_LOCALES[lang];
+  const language = LANGUAGES[lang];
+  const { locale } = language;
   const connections = (input.connections ?? []).map(toConnection);
-  const followUpDate = format(input.followUpAt, 'EEEE d MMMM', { locale });
+  const followUpDate = format(input.followUpAt, language.day, { locale });
   // A follow-up booked for a day without a time has midnight; saying "at 00:00" would be wrong.
   const hasTime = input.followUpAt.getHours() !== 0 || input.followUpAt.getMinutes() !== 0;
   return {
@@ -145,7 +141,7 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
     moment: input.moment?.text.trim()
       ? {
           text: quotable(input.moment.text),
-          date: format(new Date(input.moment.occurredAt), 'd MMMM yyyy', { locale }),
+          date: format(new Date(input.moment.occurredAt), language.date, { locale }),
         }
       : undefined,
     connections,
@@ -154,7 +150,7 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
     referee: input.referee ? toConnection(input.referee) : undefined,
     followUp: {
       date: followUpDate,
-      text: hasTime ? `${followUpDate} ${AT[lang]} ${format(input.followUpAt, 'HH:mm')}` : followUpDate,
+      text: hasTime ? language.dayAndTime(followUpDate, format(input.followUpAt, 'HH'), format(input.followUpAt, 'mm')) : followUpDate,
       minutes: input.followUpMinutes ?? 15,
     },
     forwardMessage: input.forwardMessage?.trim() ?? '',
@@ -162,11 +158,12 @@ export function buildTemplateVars(input: TemplateInput): TemplateVars {
 }
 
 /**
- * "A, B and C" (British English: no comma before "and"), "A, B en C": what Intl.ListFormat
- * gives for en-GB and nl, without the 10 ms its first use costs to load ICU's locale data.
+ * "A, B and C" (British English: no comma before "and"), "A, B en C", "A, B og C", "A, B und C":
+ * what Intl.ListFormat gives for en-GB, nl, da and de, without the 10 ms its first use costs to
+ * load ICU's locale data.
  */
 function joinNames(names: string[], lang: Lang): string {
-  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${AND[lang]} ${names.at(-1)}`;
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${LANGUAGES[lang].and} ${names.at(-1)}`;
 }
 
 function toConnection(p: PersonInput): ConnectionVars {
@@ -193,7 +190,7 @@ function firstName(name: string): string {
  * sentence after the closing quote mark starts cleanly.
  */
 function quotable(raw: string): string {
-  const t = raw.trim().replace(/^["'“‘„]+|["'”’]+$/g, '').trim();
+  const t = raw.trim().replace(/^["'“‘„‚»«]+|["'”’“‘«»]+$/g, '').trim();
   return /[.!?…]$/.test(t) ? t : `${t}.`;
 }
 

@@ -258,3 +258,12 @@ writeFileSync(
 );
 log(`\n${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}; environment: ${environment.join(', ')}. Figures written to ${file}`);
 if (results.some((r) => 'error' in r)) process.exitCode = 1;
+
+// The team's funnel and who-knows on a 50-rep team database (test/bench/team-stats.ts): a seeding of
+// its own, so only when asked for, or with the rest (no --only, no --scale).
+const TEAM_STATS = ['refer team stats', 'refer team who-knows'];
+if (flags.only === undefined ? flags.scale === undefined : TEAM_STATS.some((n) => n.includes(flags.only!))) {
+  log('\nThe team bench (test/bench/team-stats.ts) …');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./team-stats.ts', import.meta.url)), '--runs', String(Math.min(runs, 9))], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = 1;
+}

@@ -1,5 +1,5 @@
-// The team bench of issue 14, separate from `npm run bench`:
-//   npm run build && bash scripts/with-postgres.sh npx tsx test/bench/team-stats.ts [--runs N]
+// The team bench of issue 14: the last part of `npm run bench` (or `npm run bench -- --only "refer team"`),
+// or alone: npm run build && bash scripts/with-postgres.sh npx tsx test/bench/team-stats.ts [--runs N]
 // A team database seeded by PostgreSQL itself with 50 reps at the bench's realistic scale each
 // (test/bench/team-seed.ts: 1.5 million referrals in all), and one rep's laptop: a demo database
 // with the other reps' rows in its team cache (as a pull leaves it). Times, as whole processes of

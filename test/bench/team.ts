@@ -13,6 +13,7 @@ import type { Case, Result } from './measure.js';
 const PG_MODULE = fileURLToPath(new URL('../../node_modules/pg/lib/index.js', import.meta.url));
 export const SYNC_ROWS = 30_000;
 const ROLE = 'refer_bench_rep';
+const MATE = 'refer_bench_mate';
 const PASSWORD = 'bench-password';
 
 export interface TeamBench {
@@ -52,6 +53,8 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
   await su.connect();
   await su.query(`DROP ROLE IF EXISTS ${ROLE}`).catch(() => {});
   await su.query(`CREATE ROLE ${ROLE} LOGIN PASSWORD '${PASSWORD}' IN ROLE refer_member`);
+  await su.query(`DROP ROLE IF EXISTS ${MATE}`).catch(() => {});
+  await su.query(`CREATE ROLE ${MATE} LOGIN PASSWORD '${PASSWORD}' IN ROLE refer_member`);
 
   // the rep's database: joined, one relation synced, then a fresh import of 30,000 connections
   const template = join(work, 'team-import.template.db');
@@ -88,6 +91,21 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
   refer(['team', 'sync'], idleDb);
   settle(idleDb);
 
+  // a teammate's first pull of those 30,000 rows: joined, then the cache emptied before each run
+  const mate = new URL(rep.href);
+  mate.username = MATE;
+  const pullTemplate = join(work, 'team-pull.template.db');
+  refer(['team', 'join', mate.href, '--name', 'Bench Mate'], pullTemplate);
+  const emptyCache = new Database(pullTemplate);
+  emptyCache.exec('DELETE FROM team_referrals; DELETE FROM team_asks; DELETE FROM team_connections; DELETE FROM team_relations; DELETE FROM team_reps;');
+  emptyCache.close();
+  settle(pullTemplate);
+  const pullDb = join(work, 'team-pull.db');
+  const freshPull = () => {
+    for (const suffix of ['-wal', '-shm']) rmSync(pullDb + suffix, { force: true });
+    copyFileSync(pullTemplate, pullDb);
+  };
+
   // one server round trip, as the rep sees it
   const withPassword = new URL(rep.href);
   withPassword.password = PASSWORD;
@@ -104,10 +122,12 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
 
   const pushName = `refer team sync (${SYNC_ROWS.toLocaleString('en')} new rows)`;
   const idleName = 'refer team sync, nothing to send or receive';
+  const pullName = `refer team sync (${SYNC_ROWS.toLocaleString('en')} teammate rows to receive)`;
   return {
     dbPath: idleDb,
     cases: [
       { name: pushName, args: ['--db', pushDb, 'team', 'sync'], against: 'node', maxMs: 3000, maxRssMiB: 150, prepare: freshPush },
+      { name: pullName, args: ['--db', pullDb, 'team', 'sync'], against: 'database', prepare: freshPull },
       // judge() sets the target: twice the database floor plus one server round trip
       { name: idleName, args: ['--db', idleDb, 'team', 'sync'], against: 'database' },
     ],
@@ -125,6 +145,7 @@ export async function teamBench(bin: string, work: string, env: NodeJS.ProcessEn
       await su.end();
       await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await admin.query(`DROP ROLE IF EXISTS ${ROLE}`).catch(() => {});
+      await admin.query(`DROP ROLE IF EXISTS ${MATE}`).catch(() => {});
       await admin.end();
     },
   };

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
+import { LANGS, type Lang } from '../../src/core/model.js';
 import type { Sandbox } from '../support/run.js';
 
 /** Wednesday 25 November 2026, 11:00 in Amsterdam. */
@@ -26,13 +27,24 @@ export const OTHER = { id: 3, name: 'Lotte Bakker' };
 export const REL2 = { id: 2, name: 'Joris de Wit' };
 export const REL2_CONNECTION = { id: 4, name: 'Kees Mulder' };
 
-export async function seed(s: Sandbox, opts: { profileLang?: 'en' | 'nl' } = {}): Promise<void> {
+/** The rep's offer and value in each language. */
+export const TEXTS: Record<Lang, { offer: string; value: string }> = {
+  en: { offer: 'route planning software for regional carriers', value: 'warehouse teams plan their week in one morning instead of three days' },
+  nl: { offer: 'routeplanningssoftware voor regionale vervoerders', value: 'magazijnteams plannen hun week in één ochtend in plaats van drie dagen' },
+  da: { offer: 'ruteplanlægning til regionale vognmænd', value: 'lagerteams planlægger deres uge på én formiddag i stedet for tre dage' },
+  de: { offer: 'Routenplanung für regionale Spediteure', value: 'Lagerteams planen ihre Woche an einem Vormittag statt in drei Tagen' },
+};
+
+/** The rep (with offer and value in every language, unless `onlyMain`), two relations, their connections. */
+export async function seed(s: Sandbox, opts: { profileLang?: Lang; onlyMain?: boolean } = {}): Promise<void> {
+  const main = opts.profileLang ?? 'en';
   const steps: string[][] = [
     [
-      'init', '--no-input', '--name', 'Eva Jansen', '--company', 'Routewise', '--offer', 'route planning software for regional carriers',
-      '--value', 'warehouse teams plan their week in one morning instead of three days', '--titles', 'CEO,COO', '--industries', 'logistics',
+      'init', '--no-input', '--name', 'Eva Jansen', '--company', 'Routewise', '--offer', TEXTS[main].offer,
+      '--value', TEXTS[main].value, '--titles', 'CEO,COO', '--industries', 'logistics',
       ...(opts.profileLang ? ['--lang', opts.profileLang] : []),
     ],
+    ...(opts.onlyMain ? [] : LANGS.filter((l) => l !== main).map((l) => ['profile', 'set', '--in', l, '--offer', TEXTS[l].offer, '--value', TEXTS[l].value])),
     ['relation', 'add', REL.name, '--company', 'Visser Transport', '--kind', 'client', '--trust', '5', '--knows-audience', '--seller', '--sees-value', '--experienced-value'],
     ['nps', REL.name, '9', '--date', '2026-11-20'],
     ['moment', REL.name, MOMENT, '--kind', 'compliment', '--date', '2026-11-20'],

@@ -27,7 +27,22 @@ const EXPECT = {
     ruledOut: /vraag je niet om telefoonnummers of e-mailadressen/,
     agenda: 'Vervolggesprek met Sanne Visser: maandag 30 november om 10:00, 15 minuten',
   },
+  da: {
+    moment: `20. november 2026`,
+    followUp: 'mandag den 30. november kl. 10.00',
+    ruledOut: /beder ikke om telefonnumre eller e-mailadresser/,
+    agenda: 'Opfølgende samtale med Sanne Visser: mandag den 30. november kl. 10.00, 15 minutter',
+  },
+  de: {
+    moment: `20. November 2026`,
+    followUp: 'Montag, 30. November um 10:00 Uhr',
+    ruledOut: /frage nicht nach Telefonnummern oder E-Mail-Adressen/,
+    agenda: 'Folgegespräch mit Sanne Visser: Montag, 30. November um 10:00 Uhr, 15 Minuten',
+  },
 } as const;
+
+/** The relation's words as each language quotes them. */
+const QUOTED = { en: ['“', '”'], nl: ['“', '”'], da: ['»', '«'], de: ['„', '“'] } as const;
 
 describe.each(LANGS)('a referral ask in %s', (lang) => {
   it.each(CHANNELS)('by %s: quotes the moment, names the shortlist, asks no contact details, proposes the follow-up, stores it all', async (channel) => {
@@ -39,8 +54,9 @@ describe.each(LANGS)('a referral ask in %s', (lang) => {
     expect(out.referrals).toEqual(SHORTLIST.map((c, i) => ({ id: i + 1, connection: c })));
 
     const { script, forward } = out;
-    expect(script).toContain(`“${MOMENT}.”`);
-    expect(script.slice(0, script.indexOf('“'))).toContain(EXPECT[lang].moment);
+    const [open, close] = QUOTED[lang];
+    expect(script).toContain(`${open}${MOMENT}.${close}`);
+    expect(script.slice(0, script.indexOf(`${open}${MOMENT}`))).toContain(EXPECT[lang].moment);
     for (const c of SHORTLIST) expect(script).toContain(c.name);
     expect(script).not.toContain(OTHER.name);
     expect(script).toMatch(EXPECT[lang].ruledOut);
@@ -237,7 +253,7 @@ describe('refer ask refuses bad input with one clear line, and stores nothing', 
   });
 
   it('a profile without the value you create', async () => {
-    await seed(s);
+    await seed(s, { onlyMain: true });
     await s.run(['profile', 'set', '--value', ''], { now: NOW });
     const before = rowCounts(s.db);
     const r = await ask(['1']);

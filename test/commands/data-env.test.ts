@@ -65,7 +65,7 @@ describe('a full disk during export', () => {
     disk.wrote = false;
     const csv = await s.run(['export', '--format', 'csv', '-o', join(s.dir, 'csv')], { now });
     expect(csv.code).toBe(1);
-    expect(csv.stderr).toMatch(/no room to write .*profile\.csv/);
+    expect(csv.stderr).toMatch(/no room to write .*icp\.csv/);
     expect(readdirSync(join(s.dir, 'csv'))).toEqual([]);
   });
 

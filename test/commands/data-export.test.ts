@@ -22,7 +22,8 @@ describe('refer export (JSON)', () => {
     const doc = r.json();
     expect(doc).toMatchObject({ formatVersion: 1, schemaVersion: SCHEMA_VERSION, exportedAt: '2026-11-25T10:00:00.000Z' });
     expect(Object.keys(doc.tables)).toEqual([
-      'profile', 'icp', 'relations', 'npsAnswers', 'moments', 'connections', 'asks', 'referrals', 'referralEvents', 'followups', 'playbookProgress',
+      // parents before children, else in the order the schema made them (a rebuilt table counts as new)
+      'icp', 'relations', 'npsAnswers', 'moments', 'connections', 'asks', 'referrals', 'referralEvents', 'followups', 'playbookProgress', 'profile', 'profileTexts',
     ]);
     for (const [table, rows] of Object.entries(doc.tables) as Array<[string, unknown[]]>) expect(rows.length, table).toBeGreaterThan(0);
     const sanne = doc.tables.relations[0];

@@ -61,7 +61,7 @@ describe('refer forget', () => {
     const out = r.json();
     expect(out.person).toEqual({ type: 'relation', id: 1, name: 'Sanne Visser' });
     expect(out.deleted).toEqual({
-      profile: 0, icp: 0, relations: 1, npsAnswers: 1, moments: 1, connections: 2, asks: 1, referrals: 2, referralEvents: 2, followups: 1, playbookProgress: 0,
+      profile: 0, icp: 0, relations: 1, npsAnswers: 1, moments: 1, connections: 2, asks: 1, referrals: 2, referralEvents: 2, followups: 1, playbookProgress: 0, profileTexts: 0,
     });
     // Bram's note, NPS comment, moment, ask (script and forward), referral note, follow-up note and playbook state named her
     expect(out.scrubbed).toMatchObject({ relations: 1, npsAnswers: 1, moments: 1, asks: 1, referralEvents: 1, followups: 1, playbookProgress: 1 });
@@ -187,6 +187,7 @@ describe('refer forget', () => {
       // which cached row each document of the team search index is, and which teammates changed since (006_team_cache_index.ts)
       team_search_docs: ['entity', 'rep'],
       team_search_stale: ['rep'],
+      profile_texts: ['lang', 'offer', 'value', 'updated_at'],
       team_people: ['key', 'entity', 'rep'],
     };
     const db = openDb(':memory:');

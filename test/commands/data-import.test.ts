@@ -40,7 +40,7 @@ describe('refer import', () => {
     const target = join(s.dir, 'restored.db');
     const r = await s.run(['--db', target, 'import', write('gaps.json', doc)], { now });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Imported \d+ rows from .*gaps\.json into .*restored\.db \(profile 1, icp 1, relations 2, /);
+    expect(r.stdout).toMatch(/^Imported \d+ rows from .*gaps\.json into .*restored\.db \(icp 1, relations 2, .*profile 1, profileTexts 1\)/);
     const show = (await s.run(['--db', target, 'relation', 'show', 'Sanne Visser', '--json'], { now })).json();
     expect(JSON.stringify(show)).toContain('Pieter de Groot');
     const conns = (await s.run(['--db', target, 'connection', 'list', 'Bram Kok', '--json'], { now })).json();
@@ -63,7 +63,7 @@ describe('refer import', () => {
     const before = readFileSync(s.db);
     const refused = await s.run(['import', file], { now });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/already holds data \(profile 1, icp 1, relations 2, .*\); `refer import` restores into an empty database/);
+    expect(refused.stderr).toMatch(/already holds data \(icp 1, relations 2, .*, profile 1, profileTexts 1\); `refer import` restores into an empty database/);
     expect(refused.stderr).toMatch(/--force/);
     expect(readFileSync(s.db).equals(before)).toBe(true);
 

@@ -16,6 +16,7 @@ export async function seed(s: Sandbox): Promise<void> {
     expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
   };
   await ok(['init', '--no-input', '--name', 'Eva Jansen', '--company', 'Routewise', '--offer', 'route planning', '--value', 'fewer empty kilometres']);
+  await ok(['profile', 'set', '--in', 'nl', '--offer', 'routeplanning', '--value', 'minder lege kilometers']);
   await ok(['icp', 'set', '--titles', 'CEO,COO', '--industries', 'logistics', '--regions', 'Netherlands']);
   await ok(['relation', 'add', 'Sanne Visser', '--company', 'Visser Transport', '--kind', 'client', '--trust', '5', '--knows-audience', '--seller', '--sees-value', '--experienced-value', '--note', FORMULA_NOTE]);
   await ok(['relation', 'add', 'Bram Kok', '--trust', '3', '--no-input', '--note', 'Met him through Sanne Visser at the fair.\nSecond line, "quoted".']);

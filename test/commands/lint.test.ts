@@ -15,22 +15,50 @@ afterEach(() => s.cleanup());
 const ME_CENTRED = {
   en: 'Hi Sanne,\n\nCould you introduce me to Anna de Vries?\nIt would mean a lot to me.\nCan you send me her phone number?\n',
   nl: 'Hoi Sanne,\n\nKun je me voorstellen aan Anna de Vries?\nHet zou veel voor me betekenen.\nKun je me haar telefoonnummer sturen?\n',
+  da: 'Hej Sanne,\n\nKan du introducere mig for Anna de Vries?\nDet ville betyde meget for mig.\nKan du ikke sende mig hendes telefonnummer?\n',
+  de: 'Hallo Sanne,\n\nKannst du mich Anna de Vries vorstellen?\nEs würde mir viel bedeuten.\nKannst du mir ihre Telefonnummer schicken?\n',
+} as const;
+
+// The findings' words, in the draft's language.
+const SAYS = {
+  en: { noValue: 'nothing says how the referee would be helped', contact: /asks for "her phone": that puts the risk on your relation/, example: 'May I mention your name' },
+  nl: { noValue: 'nergens staat hoe de referee ermee geholpen zou zijn', contact: /vraagt om "haar telefoonnummer": dat legt het risico bij je relatie/, example: 'Mag ik jouw naam noemen' },
+  da: { noValue: 'intet siger, hvordan den anbefalede person ville have gavn af det', contact: /beder om "telefonnummer": det lægger risikoen over på din relation/, example: 'Må jeg nævne dit navn' },
+  de: { noValue: 'nirgends steht, wie die empfohlene Person davon profitieren würde', contact: /fragt nach "Telefonnummer": Das schiebt das Risiko deiner Ansprechperson zu/, example: 'Darf ich deinen Namen erwähnen' },
 } as const;
 
 describe('refer lint', () => {
-  it.each(LANGS)('flags the me-centred example in %s with line, rule and suggestion, and exits 3', async (lang) => {
-    const r = await s.run(['lint', '--lang', lang], { stdin: ME_CENTRED[lang] });
+  describe.each(LANGS)('in %s', (lang) => {
+    it.each([
+      ['with --lang', ['--lang', lang]],
+      ['telling the language itself', []],
+    ])('flags the me-centred example %s, with line, rule and suggestion in the draft\'s language, and exits 3', async (_how, flags) => {
+      const r = await s.run(['lint', ...flags], { stdin: ME_CENTRED[lang] });
+      expect(r.code).toBe(3);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines.filter((l) => !l.startsWith('  '))).toEqual([
+        `<stdin>:1: no-referee-value: ${SAYS[lang].noValue}`,
+        expect.stringMatching(/^<stdin>:3: me-centred: "/),
+        expect.stringMatching(/^<stdin>:4: me-centred: "/),
+        expect.stringMatching(new RegExp(`^<stdin>:5: asks-contact-details: ${SAYS[lang].contact.source}$`)),
+      ]);
+      expect(lines.filter((l) => l.startsWith('  suggestion: '))).toHaveLength(4);
+      expect(r.stdout).toContain(SAYS[lang].example);
+      expect(r.stderr).toBe('error: 4 findings in <stdin>\n');
+    });
+  });
+
+  it('says the findings of a Danish draft in English when asked with --lang en', async () => {
+    const r = await s.run(['lint', '--lang', 'en', '--json'], { stdin: ME_CENTRED.da });
     expect(r.code).toBe(3);
-    const lines = r.stdout.trim().split('\n');
-    expect(lines.filter((l) => !l.startsWith('  '))).toEqual([
-      expect.stringMatching(/^<stdin>:1: no-referee-value: nothing says how the referee would be helped$/),
-      expect.stringMatching(/^<stdin>:3: me-centred: "/),
-      expect.stringMatching(/^<stdin>:4: me-centred: "/),
-      expect.stringMatching(/^<stdin>:5: asks-contact-details: asks for "(her phone|haar telefoonnummer)": that puts the risk on your relation$/),
-    ]);
-    expect(lines.filter((l) => l.startsWith('  suggestion: '))).toHaveLength(4);
-    expect(r.stdout).toContain(lang === 'en' ? 'May I mention your name' : 'Mag ik jouw naam noemen');
-    expect(r.stderr).toBe('error: 4 findings in <stdin>\n');
+    expect(r.json().findings[0]).toMatchObject({ rule: 'no-referee-value', message: SAYS.en.noValue });
+  });
+
+  it('refuses a language it does not know, listing the languages', async () => {
+    const r = await s.run(['lint', '--lang', 'fr'], { stdin: ME_CENTRED.en });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/fr/);
+    expect(r.stderr).toMatch(/en.*nl.*da.*de/);
   });
 
   it('prints {findings} with --json and still exits 3; a clean draft gives [] and exit 0', async () => {

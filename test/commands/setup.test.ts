@@ -64,8 +64,8 @@ describe('refer init / profile / icp', () => {
   });
 
   it('rejects an unknown language with a usage error', async () => {
-    const r = await s.run(['profile', 'set', '--lang', 'de']);
+    const r = await s.run(['profile', 'set', '--lang', 'fr']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Allowed choices are en, nl/);
+    expect(r.stderr).toMatch(/'fr' is invalid\. Allowed choices are en, nl, da, de/);
   });
 });

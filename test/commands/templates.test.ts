@@ -38,7 +38,7 @@ describe('refer templates', () => {
     const tty = await s.run(['templates', 'list'], { tty: true });
     expect(tty.stdout.split('\n')[0]).toMatch(/^NAME\s+KIND\s+CHANNEL\s+LANG\s+SOURCE\s+DESCRIPTION$/);
     const pipe = await s.run(['templates', 'list']);
-    expect(pipe.stdout.split('\n')[0]!.split('\t').slice(0, 5)).toEqual(['beta/email.en', 'beta', 'email', 'en', 'builtin']);
+    expect(pipe.stdout.split('\n')[0]!.split('\t').slice(0, 5)).toEqual(['beta/email.da', 'beta', 'email', 'da', 'builtin']);
   });
 
   it('lists a user template, and one that replaces a built-in one, and the ask uses it', async () => {
@@ -91,7 +91,7 @@ describe('refer templates', () => {
   it('refuses an unknown template with the list of names', async () => {
     const r = await s.run(['templates', 'show', 'referral/fax']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: Unknown template "referral\/fax"; the templates are:\n {2}beta\/email\.en\n/);
+    expect(r.stderr).toMatch(/^error: Unknown template "referral\/fax"; the templates are:\n {2}beta\/email\.da\n/);
   });
 
   it('prints the user folder without creating it, or both folders with --json', async () => {

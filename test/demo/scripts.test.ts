@@ -1,3 +1,4 @@
+import { profileForScript } from '../../src/core/texts.js';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/core/model.js';
 import { Scripts, SkeletonRenderer } from '../../src/demo/scripts.js';
@@ -75,7 +76,7 @@ describe('Scripts', () => {
         );
         const theirs = renderAsk(
           { kind, channel, lang: input.lang },
-          { profile: DEMO_PROFILE, relation: input.relation, moment, connections: input.connections, followUpAt: input.followUpAt, followUpMinutes: 15 },
+          { profile: profileForScript(DEMO_PROFILE, input.lang).profile, relation: input.relation, moment, connections: input.connections, followUpAt: input.followUpAt, followUpMinutes: 15 },
           dirs,
         );
         expect(ours).toEqual({ template: theirs.template.name, script: theirs.script, forward: theirs.forward });

@@ -199,6 +199,12 @@ describe('refer team join, status and leave', () => {
     expect(Date.parse(doc.lastSyncAt)).not.toBeNaN();
     expect((await admin.query('SELECT name, company FROM refer.relations WHERE rep = $1', [annRole])).rows).toEqual([{ name: 'Noor Jansen', company: 'Kanaal BV' }]);
     expect((await admin.query('SELECT name FROM refer.connections WHERE rep = $1', [annRole])).rows).toEqual([{ name: 'Pieter Smit' }]);
+    // status shows the server's schema as of the last contact
+    const local = new Database(s.db);
+    local.prepare('UPDATE team SET server_version = NULL').run();
+    local.close();
+    expect(s.refer(['team', 'sync']).code).toBe(0);
+    expect(JSON.parse(s.refer(['--json', 'team', 'status']).stdout).schemaVersion).toBe(CLIENT_SCHEMA_VERSION);
     // a change waits for the next sync
     expect(s.refer(['relation', 'edit', 'Noor Jansen', '--company', 'Kanaal Groep']).code).toBe(0);
     expect(JSON.parse(s.refer(['--json', 'team', 'status']).stdout).pending).toBe(1);
@@ -207,8 +213,10 @@ describe('refer team join, status and leave', () => {
     expect(plain.stdout).toContain('Ann de Vries');
 
     // a second join of the same team is fine (a new name); another team is refused
-    const rename = s.refer(['team', 'join', annUrl, '--name', 'Ann V.']);
+    const rename = s.refer(['--json', 'team', 'join', annUrl, '--name', 'Ann V.']);
     expect(rename.code, rename.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(rename.stdout)).sort()).toEqual(['lastSyncAt', 'name', 'pending', 'pulled', 'pushed', 'rep', 'schemaVersion', 'url']);
+    expect(JSON.parse(rename.stdout)).toMatchObject({ name: 'Ann V.', pending: 0, pushed: 1 });
     expect((await admin.query('SELECT name FROM refer.reps WHERE rep = $1', [annRole])).rows).toEqual([{ name: 'Ann V.' }]);
     const other = s.refer(['team', 'join', annUrl.replace(server.db, 'another_db')]);
     expect(other.code).toBe(2);

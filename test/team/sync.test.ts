@@ -3,6 +3,7 @@
 // cut off anywhere (kill -9, the server connection terminated) leaves both sides consistent and
 // the next sync completes it; what is never shared never reaches the server.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer, type Socket, connect as tcpConnect } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -283,7 +284,7 @@ describe('refer team sync', () => {
     expect(theirs()).toBe(0);
     for (const wait of [0, 60, 150, 300]) {
       const run = ann.spawnSync();
-      await waitForBackend(ann, "query LIKE '%FROM refer.connections WHERE rep = ANY%'");
+      await waitForBackend(ann, "query LIKE '%FROM refer.connections WHERE rep = $1%'");
       await sleep(wait);
       run.child.kill('SIGKILL');
       await run.done;
@@ -337,6 +338,51 @@ describe('refer team sync', () => {
     }
   }, 60_000);
 
+  it('gives up in one line on a server that stops answering mid-push, keeps the changes, and the next sync completes it', async () => {
+    const ann = await newRep('Ann');
+    bigImport(ann, 30_000, 'Frozen');
+    // a network between Ann and the server that goes silent on demand (no reset, no close: a laptop that slept)
+    const target = new URL(server.url);
+    let frozen = false;
+    const sockets: Socket[] = [];
+    const proxy = createServer((inbound) => {
+      const outbound = tcpConnect(Number(target.port), target.hostname);
+      sockets.push(inbound, outbound);
+      for (const [from, to] of [[inbound, outbound], [outbound, inbound]] as const) {
+        from.on('data', (d) => {
+          if (!frozen) to.write(d);
+        });
+        from.on('error', () => {});
+      }
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as { port: number }).port;
+    const db = openDb(ann.db);
+    const url = new URL(local(ann, (d) => d.prepare('SELECT url FROM team').pluck().get() as string));
+    url.port = String(port);
+    const team = await connectTeam(url.href, ann.env);
+    try {
+      const cut = syncTeam(db, team, { answerTimeoutMs: 1_000 });
+      expect(await waitForBackend(ann, IN_BATCH)).toBeDefined();
+      frozen = true;
+      const started = Date.now();
+      await expect(cut).rejects.toThrow(new RegExp(`cannot reach the team server at 127\\.0\\.0\\.1:${port} .*your changes are kept`));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(pending(ann)).toBeGreaterThanOrEqual(30_001);
+    } finally {
+      await team.close();
+      db.close();
+    }
+    // the network comes back long enough for the server to see the old connection gone (a session
+    // left idle in its transaction also ends itself after the same minute): the next sync goes through
+    for (const s of sockets) s.destroy();
+    proxy.close();
+    await waitGone(ann);
+    const done = ann.sync();
+    expect(done.pushed).toBe(30_001);
+    expect(await serverCounts(ann)).toEqual(localCounts(ann));
+  }, 120_000);
+
   it('shows a progress line on a terminal while a large push goes, and none in a pipe', async () => {
     const ann = await newRep('Ann');
     bigImport(ann, 12_000, 'Shown');
@@ -348,10 +394,16 @@ describe('refer team sync', () => {
     // the line is cleared before the result
     expect(pty.raw()).toMatch(/\r\x1b\[K/);
 
+    const bob = await newRep('Bob');
     ann.ok(['connection', 'import', 'Shown Ambassador', linkedinCsv(3_000, 'Piped')]);
     const piped = ann.run(['team', 'sync']);
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe('');
+
+    // a teammate receiving those rows sees them come in
+    const pull = referPty(['team', 'sync'], { env: bob.env });
+    await pull.waitFor(/receiving teammates' rows: [\d,]+…/);
+    expect((await pull.exit(60_000)).code).toBe(0);
   }, 60_000);
 
   it('brings back in line a team database that lost rows this one still has (deleted there by hand, or an older backup)', async () => {

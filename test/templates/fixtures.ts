@@ -17,11 +17,15 @@ export const CONNECTIONS = [
 const PROFILE = {
   en: { offer: 'planning software for warehouse teams', value: 'warehouse teams plan their week in one morning instead of three days' },
   nl: { offer: 'planningssoftware voor magazijnteams', value: 'magazijnteams plannen hun week in één ochtend in plaats van drie dagen' },
+  da: { offer: 'planlægningssoftware til lagerteams', value: 'lagerteams planlægger deres uge på én formiddag i stedet for tre dage' },
+  de: { offer: 'Planungssoftware für Lagerteams', value: 'Lagerteams planen ihre Woche an einem Vormittag statt in drei Tagen' },
 } as const;
 
 const MOMENT = {
   en: 'We finally see the whole week at a glance, and Friday afternoons are calm again!',
   nl: 'We zien eindelijk de hele week in één oogopslag, en de vrijdagmiddag is weer rustig!',
+  da: 'Endelig kan vi se hele ugen på én gang, og fredag eftermiddag er rolig igen!',
+  de: 'Endlich sehen wir die ganze Woche auf einen Blick, und der Freitagnachmittag ist wieder ruhig!',
 } as const;
 
 /** 3 December 2026, 10:00 local time */

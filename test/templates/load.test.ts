@@ -63,8 +63,8 @@ describe('built-in templates', () => {
     const byName = usageError(() => getTemplate('referral/fax.en', dirs));
     expect(byName.message).toContain('referral/fax.en');
     expect(byName.details).toContain('referral/email.en');
-    expect(usageError(() => getTemplate('referral/email.de', dirs)).details).toContain('referral/email.nl');
-    expect(usageError(() => findTemplate({ kind: 'referral', channel: 'email', lang: 'de' }, dirs)).message).toMatch(/"de".*en, nl/);
+    expect(usageError(() => getTemplate('referral/email.fr', dirs)).details).toContain('referral/email.nl');
+    expect(usageError(() => findTemplate({ kind: 'referral', channel: 'email', lang: 'fr' }, dirs)).message).toMatch(/"fr".*en, nl, da, de/);
     const missing = usageError(() => findTemplate({ kind: 'quote', channel: 'call', lang: 'en' }, dirs));
     expect(missing.message).toContain('quote');
     expect(missing.details).toEqual(expect.arrayContaining(['quote/email.en', 'quote/linkedin.nl']));
@@ -126,7 +126,7 @@ describe('user templates', () => {
     ['an unknown channel', 'referral/fax.en.md', `${front('referral', 'fax', 'en')}x`, /unknown channel "fax"/],
     ['an unknown key', 'referral/email.en.md', `${front('referral', 'email', 'en').replace('description', 'desciption')}x`, /desciption/],
     ['a file name without language', 'referral/email.md', `${front('referral', 'email', 'en')}x`, /<name>\.<lang>\.md/],
-    ['an unknown language', 'referral/email.de.md', `${front('referral', 'email', 'de')}x`, /"de"/],
+    ['an unknown language', 'referral/email.fr.md', `${front('referral', 'email', 'fr')}x`, /"fr"/],
     ['an unknown folder', 'referals/email.en.md', `${front('referral', 'email', 'en')}x`, /referals/],
     ['an unclosed section', 'referral/email.en.md', `${front('referral', 'email', 'en')}{{#moment}}x`, /moment/],
     ['a partial', 'referral/email.en.md', `${front('referral', 'email', 'en')}{{>footer}}`, /partials/],

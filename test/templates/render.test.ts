@@ -29,9 +29,35 @@ const MUST = {
     followUp: /donderdag 3 december om 10:00/,
     forward: /bericht dat je ongewijzigd kunt doorsturen/,
   },
+  da: {
+    moment: /12\. november 2026[^»]*»Endelig kan vi se hele ugen på én gang, og fredag eftermiddag er rolig igen!«/,
+    value: /lagerteams planlægger deres uge på én formiddag i stedet for tre dage/,
+    refereeQuestion: /Tror du,? .+ ville have gavn af det\?/,
+    permission: /må jeg nævne dit navn, når jeg kontakter .+ på LinkedIn/i,
+    showFirst: /viser dig gerne min besked(?:, før jeg sender den| først)/,
+    noContactDetails: /beder ikke om telefonnumre eller e-mailadresser/,
+    followUp: /torsdag den 3\. december kl\. 10\.00/,
+    forward: /besked, du kan videresende uændret/,
+  },
+  de: {
+    moment: /12\. November 2026[^„]*„Endlich sehen wir die ganze Woche auf einen Blick, und der Freitagnachmittag ist wieder ruhig!“/,
+    value: /Lagerteams planen ihre Woche an einem Vormittag statt in drei Tagen/,
+    refereeQuestion: /Glaubst du, das würde .+ weiterhelfen\?/,
+    permission: /Darf ich deinen Namen erwähnen, wenn ich .+ (?:über|auf) LinkedIn/,
+    showFirst: /zeige dir meine Nachricht gern(?:, bevor ich sie abschicke| vorher)/,
+    noContactDetails: /frage nicht nach Telefonnummern oder E-Mail-Adressen/,
+    followUp: /Donnerstag, 3\. Dezember um 10:00 Uhr/,
+    forward: /Nachricht, die du unverändert weiterleiten kannst/,
+  },
 } as const;
 
-const ME_CENTRED = /introduce me|mean a lot to me|do me a favou?r|voorstellen aan|veel voor me betekenen|van grote waarde voor me/i;
+/** Where the relation's quoted words start, in each language's quotation marks. */
+const OPENING_QUOTE = { en: '“', nl: '“', da: '»', de: '„' } as const;
+/** The words that thank for working together, when there is no moment to quote. */
+const WORKED_TOGETHER = { en: /working together|worked together/, nl: /samenwerk/, da: /samarbejde|arbejde sammen/, de: /Zusammenarbeit|zusammenarbeiten/ } as const;
+
+const ME_CENTRED =
+  /introduce me|mean a lot to me|do me a favou?r|voorstellen aan|veel voor me betekenen|van grote waarde voor me|betyde meget for mig|præsentere mig|mir viel bedeuten|mich .*vorstellen/i;
 
 describe.each(LANGS)('referral templates in %s', (lang: Lang) => {
   describe.each(CHANNELS)('%s', (channel) => {
@@ -39,7 +65,8 @@ describe.each(LANGS)('referral templates in %s', (lang: Lang) => {
 
     it('opens on the relation\'s own words, quoted, before naming anyone', () => {
       expect(script).toMatch(MUST[lang].moment);
-      expect(script.indexOf('“We')).toBeLessThan(script.indexOf('Anna de Vries'));
+      expect(script.indexOf(OPENING_QUOTE[lang])).toBeGreaterThan(-1);
+      expect(script.indexOf(OPENING_QUOTE[lang])).toBeLessThan(script.indexOf('Anna de Vries'));
     });
 
     it('names every chosen connection and asks whether they would be helped by the value', () => {
@@ -69,9 +96,10 @@ describe.each(LANGS)('referral templates in %s', (lang: Lang) => {
 
     it('reads well without a moment: no quote marks, no leftovers', () => {
       const plain = renderAsk({ kind: 'referral', channel, lang }, askInput(lang, { moment: null }), dirs).script;
-      expect(plain).not.toMatch(/[“”"]{2}|“|”/);
+      // the call script quotes the label of the rep's lines ("You:", „Du:“); nothing else is quoted
+      expect(plain.replace(/[„»]Du:[“«]/, '')).not.toMatch(/[“”"„»«]{2}|[“”„»«]/);
       expect(plain).not.toMatch(/\{\{|\}\}|undefined|null|\S {2}| [,.:;?!]/);
-      expect(plain.split('\n').slice(0, 8).join('\n')).toMatch(lang === 'en' ? /working together|worked together/ : /samenwerk/);
+      expect(plain.split('\n').slice(0, 8).join('\n')).toMatch(WORKED_TOGETHER[lang]);
       expect(lintDraft(plain, { channel, lang, referees: CONNECTIONS.map((c) => c.name) })).toEqual([]);
     });
   });
@@ -80,9 +108,10 @@ describe.each(LANGS)('referral templates in %s', (lang: Lang) => {
 describe('the call script', () => {
   it.each(LANGS)('is spoken, with the rep\'s lines and room for the relation to answer (%s)', (lang) => {
     const { script } = renderAsk({ kind: 'referral', channel: 'call', lang }, askInput(lang), dirs);
-    const you = lang === 'en' ? 'You:' : 'Jij:';
+    const you = { en: 'You:', nl: 'Jij:', da: 'Du:', de: 'Du:' }[lang];
+    const pause = { en: /\[pause — let them answer/g, nl: /\[pauze — laat de ander antwoorden/g, da: /\[pause — lad den anden svare/g, de: /\[Pause — antworten lassen/g }[lang];
     expect(script.split('\n').filter((l) => l.startsWith(you)).length).toBeGreaterThanOrEqual(5);
-    expect(script.match(lang === 'en' ? /\[pause — let them answer/g : /\[pauze — laat de ander antwoorden/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(script.match(pause)?.length).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -93,6 +122,12 @@ describe('grammar follows the number of connections', () => {
     const nl = renderAsk({ kind: 'referral', channel: 'linkedin', lang: 'nl' }, askInput('nl', one), dirs).script;
     expect(nl).toContain('Zou dat voor Anna de Vries van waarde zijn');
     expect(nl).not.toContain('voor hen');
+    const da = renderAsk({ kind: 'referral', channel: 'linkedin', lang: 'da' }, askInput('da', one), dirs).script;
+    expect(da).toContain('Tror du, Anna ville have gavn af det?');
+    expect(da).toContain('når jeg kontakter Anna her på LinkedIn');
+    const de = renderAsk({ kind: 'referral', channel: 'email', lang: 'de' }, askInput('de', one), dirs).script;
+    expect(de).toContain('ist mir diese Person aufgefallen');
+    expect(de).toContain('wenn ich Anna über LinkedIn kontaktiere');
   });
 });
 
@@ -152,8 +187,9 @@ describe('the forwardable message', () => {
     const lines = (forward ?? '').split('\n').filter((l) => l.trim());
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.length).toBeLessThanOrEqual(5);
-    expect(forward).toContain(lang === 'en' ? 'planning software for warehouse teams' : 'planningssoftware voor magazijnteams');
-    expect(forward).toMatch(lang === 'en' ? /in one morning instead of three days/ : /in één ochtend in plaats van drie dagen/);
+    const { offer, value } = askInput(lang).profile;
+    expect(forward).toContain(offer);
+    expect(forward).toContain(value);
   });
 
   it('is left out of asks other than referrals', () => {

@@ -5,6 +5,7 @@ import { lintDraft } from '../../core/lint.js';
 import { ASK_KINDS, CHANNELS, SHORTLIST, type AskKind, type Channel, type Connection, type Lang, type Profile, type Relation } from '../../core/model.js';
 import { READINESS } from '../../core/readiness.js';
 import { formatLocal } from '../../core/calendar.js';
+import { profileForScript } from '../../core/texts.js';
 import type { Db } from '../../db/open.js';
 import { resolveConnection } from '../../db/repos/connections.js';
 import { UsageError } from '../../errors.js';
@@ -58,8 +59,10 @@ export function resolveConnections(db: Db, refs: string[], relation: Relation): 
 /** The profile fields every script needs; checked before a wizard, so nobody answers prompts in vain. */
 export function assertProfileReady(profile: Profile | undefined): asserts profile is Profile {
   if (!profile) throw new UsageError('no profile yet: run `refer init` first (your name, offer and the value you create)');
+  // an offer or value in any language will do: a script in another one warns that it borrows it
+  const texts = profileForScript(profile, profile.lang).profile;
   for (const field of ['name', 'offer', 'value'] as const) {
-    if (!profile[field]?.trim()) throw new UsageError(`Your profile has no ${field} yet: set it with \`refer profile set --${field} TEXT\``);
+    if (!texts[field]?.trim()) throw new UsageError(`Your profile has no ${field} yet: set it with \`refer profile set --${field} TEXT\``);
   }
 }
 
@@ -92,10 +95,11 @@ export function draftAsk(
 ): Draft {
   const { relation, connections, selection, askedAt, followUpAt } = input;
   const [view] = viewRelations(db, [relation], now);
+  const texts = profileForScript(input.profile, selection.lang);
   const rendered = renderAsk(
     selection,
     {
-      profile: input.profile,
+      profile: texts.profile,
       relation,
       moment: view!.latestMoment,
       connections,
@@ -113,6 +117,7 @@ export function draftAsk(
       : null;
 
   const warnings = relationWarnings(view!, askedAt);
+  if (texts.warning) warnings.push(texts.warning);
   if (connections.length > SHORTLIST.max) {
     warnings.push(`${connections.length} connections chosen: more than ${SHORTLIST.max} reads as a spam list; keep the best ${SHORTLIST.max}`);
   }

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import type { Profile } from '../../core/model.js';
+import { LANGS, type Profile } from '../../core/model.js';
 import { getProfile } from '../../db/repos/profile.js';
 
 export function printProfile(ctx: Context, profile: Profile): void {
@@ -11,6 +11,11 @@ export function printProfile(ctx: Context, profile: Profile): void {
       ['offer', profile.offer],
       ['value', profile.value],
       ['language', profile.lang],
+      // the texts of the other languages, after the main language
+      ...LANGS.filter((l) => profile.texts?.[l]).flatMap((l): [string, string | null][] => [
+        [`offer (${l})`, profile.texts![l]!.offer],
+        [`value (${l})`, profile.texts![l]!.value],
+      ]),
     ],
     [
       { header: 'field', get: (r) => r[0] },

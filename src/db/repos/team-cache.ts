@@ -132,43 +132,67 @@ export function cachedReps(db: Db): CachedRep[] {
   return db.prepare('SELECT rep, name, version FROM team_reps ORDER BY rep').all() as CachedRep[];
 }
 
-/** What a pull brings: the reps as the server has them now, and the full rows of those that changed. */
-export interface Pulled {
-  reps: CachedRep[];
-  /** reps whose rows are replaced by `rows` */
-  changed: string[];
-  /** per table, rows as arrays in cacheColumns(table) order */
-  rows: Record<SharedTable, unknown[][]>;
-}
-
 /** The cache's columns of a table: rep, then the shared ones. */
 export const cacheColumns = (table: SharedTable) => ['rep', ...sharedColumns(table)];
 
 /**
+ * Where a pull puts the rows it receives, page by page, before they replace the cache: temporary
+ * tables of this connection (on disk, outside the database's lock), so that a large pull takes
+ * neither the memory of all its rows nor the database's write lock while it waits on the
+ * network. Emptied at the start of each pull; gone with the process.
+ */
+export interface Staging {
+  add(table: SharedTable, rows: unknown[][]): void;
+}
+
+export function startStaging(db: Db): Staging {
+  const inserts = new Map<SharedTable, (rows: unknown[][]) => void>();
+  for (const table of TABLES) {
+    const cols = cacheColumns(table).join(', ');
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS pull_${table} AS SELECT ${cols} FROM main.team_${table} WHERE 0; DELETE FROM temp.pull_${table};`);
+    const insert = db.prepare(`INSERT INTO temp.pull_${table} (${cols}) VALUES (${cacheColumns(table).map(() => '?').join(', ')})`);
+    inserts.set(
+      table,
+      db.transaction((rows: unknown[][]) => {
+        for (const row of rows) insert.run(row);
+      }),
+    );
+  }
+  return { add: (table, rows) => inserts.get(table)!(rows) };
+}
+
+/** What a pull found: the reps as the server has them now, and those whose rows were staged anew. */
+export interface Pulled {
+  reps: CachedRep[];
+  /** reps whose rows the staged ones replace */
+  changed: string[];
+}
+
+/**
  * Writes a pull into the cache in one transaction: reps no longer on the server go with their
- * rows, the changed reps' rows are replaced, every rep's name and version are stored. Returns
- * the rows written.
+ * rows, the changed reps' rows are replaced by the staged ones, every rep's name and version are
+ * stored. Returns the rows written.
  */
 export function writeCache(db: Db, pulled: Pulled): number {
-  return db.transaction(() => {
+  const written = db.transaction(() => {
     const keep = new Set(pulled.reps.map((r) => r.rep));
     const gone = cachedReps(db).filter((r) => !keep.has(r.rep)).map((r) => r.rep);
     const drop = JSON.stringify([...gone, ...pulled.changed]);
-    for (const table of [...TABLES].reverse()) db.prepare(`DELETE FROM team_${table} WHERE rep IN (SELECT value FROM json_each(?))`).run(drop);
-    db.prepare('DELETE FROM team_reps WHERE rep IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));
-    const upsertRep = db.prepare('INSERT INTO team_reps (rep, name, version) VALUES (?, ?, ?) ON CONFLICT (rep) DO UPDATE SET name = excluded.name, version = excluded.version');
+    for (const table of [...TABLES].reverse()) db.prepare(`DELETE FROM main.team_${table} WHERE rep IN (SELECT value FROM json_each(?))`).run(drop);
+    db.prepare('DELETE FROM main.team_reps WHERE rep IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));
+    const upsertRep = db.prepare('INSERT INTO main.team_reps (rep, name, version) VALUES (?, ?, ?) ON CONFLICT (rep) DO UPDATE SET name = excluded.name, version = excluded.version');
     for (const r of pulled.reps) upsertRep.run(r.rep, r.name, r.version);
-    let written = 0;
+    let n = 0;
     for (const table of TABLES) {
-      const cols = cacheColumns(table);
-      const insert = db.prepare(`INSERT INTO team_${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-      for (const row of pulled.rows[table]) insert.run(row);
-      written += pulled.rows[table].length;
+      const cols = cacheColumns(table).join(', ');
+      n += db.prepare(`INSERT INTO main.team_${table} (${cols}) SELECT ${cols} FROM temp.pull_${table}`).run().changes;
     }
     // the search of who-knows and the double-ask check, in bulk for the teammates just written (T3)
     refreshTeamSearch(db);
-    return written;
+    return n;
   }).immediate();
+  for (const table of TABLES) db.exec(`DELETE FROM temp.pull_${table}`);
+  return written;
 }
 
 /** Records a completed sync (push and pull) in the local team configuration. */
